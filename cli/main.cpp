@@ -1,1 +1,56 @@
-int main() { return 0; }
+// missionsim: command-line entry point. Exit status 0 on success, 2 for bad input (scenario,
+// options, input files), 1 for internal or I/O failures.
+#include "cli/commands.hpp"
+#include "engine/core/error.hpp"
+#include "engine/core/version.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <map>
+
+namespace {
+std::string shell_quote(const std::string& arg) {
+  if (!arg.empty() && arg.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%") ==
+                          std::string::npos)
+    return arg;
+  std::string out = "'";
+  for (char c : arg) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string command_line;
+  for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + shell_quote(argv[i]);
+
+  CLI::App app{"missionsim — agent-based simulation of health-system missions"};
+  app.set_version_flag("--version", std::string(missionsim::engine_version) + " (" +
+                                        missionsim::engine_git_describe + ")");
+  app.require_subcommand(1);
+  std::map<CLI::App*, missionsim::cli::Command> commands;
+  auto* run = app.add_subcommand("run", "Run a scenario and write its time series to HDF5");
+  commands[run] = missionsim::cli::add_run_command(*run, command_line);
+  auto* validate = app.add_subcommand("validate", "Check a scenario file and print every problem in it");
+  commands[validate] = missionsim::cli::add_validate_command(*validate);
+  auto* info = app.add_subcommand("info", "Describe a missionsim output file");
+  commands[info] = missionsim::cli::add_info_command(*info);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  try {
+    for (auto& [sub, command] : commands)
+      if (sub->parsed()) return command();
+    return 2;
+  } catch (const missionsim::InputError& e) {
+    std::fprintf(stderr, "error: %s\n", e.what());
+    return 2;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "internal error: %s\n", e.what());
+    return 1;
+  }
+}

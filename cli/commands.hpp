@@ -1,0 +1,20 @@
+// The subcommands of the missionsim executable. Each registers its options on the app and
+// returns the function that runs it; errors propagate to main(), which maps them to exit codes.
+#pragma once
+
+#include <functional>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace missionsim::cli {
+
+using Command = std::function<int()>;
+
+Command add_run_command(CLI::App& app, const std::string& command_line);
+Command add_validate_command(CLI::App& app);
+Command add_info_command(CLI::App& app);
+
+}  // namespace missionsim::cli

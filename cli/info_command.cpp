@@ -1,0 +1,44 @@
+// `missionsim info`: what an output file holds, read without the scenario.
+#include "cli/commands.hpp"
+#include "engine/io/file_summary.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <memory>
+
+namespace missionsim::cli {
+
+namespace {
+std::string shape_text(const std::vector<std::size_t>& shape) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < shape.size(); ++i) out += (i ? " × " : "") + std::to_string(shape[i]);
+  return out + "]";
+}
+}  // namespace
+
+Command add_info_command(CLI::App& app) {
+  auto file = std::make_shared<std::string>();
+  app.add_option("file", *file, "missionsim output file (HDF5)")->required();
+  return [file] {
+    const FileSummary s = read_file_summary(*file);
+    std::printf("file        %s\n", file->c_str());
+    std::printf("format      %s %d (engine %s)\n", s.format.c_str(), s.format_version, s.engine_version.c_str());
+    std::printf("scenario    %s\n", s.scenario_name.c_str());
+    std::printf("created     %s\n", s.created_utc.c_str());
+    std::printf("command     %s\n", s.command_line.c_str());
+    std::printf("runs        %zu\n", s.runs);
+    std::printf("steps       %zu (time in %s)\n", s.steps, s.time_units.c_str());
+    std::printf("metrics     %zu\n", s.metrics.size());
+    for (const auto& m : s.metrics)
+      std::printf("  %-32s %-14s %-10s %s\n", m.name.c_str(), shape_text(m.shape).c_str(), m.units.c_str(),
+                  m.description.c_str());
+    std::size_t events = 0;
+    for (const auto& e : s.events) events += e.count;
+    std::printf("events      %zu\n", events);
+    for (const auto& e : s.events) std::printf("  %-32s %zu\n", e.kind.c_str(), e.count);
+    return 0;
+  };
+}
+
+}  // namespace missionsim::cli

@@ -1,0 +1,37 @@
+#include "cli/progress.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+
+namespace missionsim::cli {
+
+ProgressBar::ProgressBar(bool enabled) : active_(enabled && isatty(STDERR_FILENO) == 1) {}
+
+void ProgressBar::on_run_start(std::uint32_t, std::uint32_t) {
+  start_ = last_draw_ = std::chrono::steady_clock::now();
+}
+
+void ProgressBar::on_step_end(std::uint32_t, std::uint32_t step, std::uint32_t steps) {
+  if (!active_) return;
+  const auto now = std::chrono::steady_clock::now();
+  const bool last = step + 1 == steps;
+  if (!last && now - last_draw_ < std::chrono::milliseconds(200)) return;
+  last_draw_ = now;
+  const double elapsed = std::chrono::duration<double>(now - start_).count();
+  const double done = static_cast<double>(step + 1) / steps;
+  const double left = done > 0 ? elapsed * (1.0 - done) / done : 0.0;
+  constexpr int width = 30;
+  char bar[width + 1];
+  const int filled = static_cast<int>(done * width);
+  for (int i = 0; i < width; ++i) bar[i] = i < filled ? '#' : '.';
+  bar[width] = '\0';
+  std::fprintf(stderr, "\r[%s] step %u/%u  %.1f s elapsed  ~%.1f s left ", bar, step + 1, steps, elapsed, left);
+  std::fflush(stderr);
+}
+
+void ProgressBar::on_run_end(std::uint32_t) {
+  if (active_) std::fprintf(stderr, "\r\033[K");
+}
+
+}  // namespace missionsim::cli

@@ -1,0 +1,26 @@
+// Progress of the step loop on a terminal: a bar with steps done, rate and time left, drawn
+// on stderr at most a few times a second, and nothing at all when stderr is not a terminal.
+#pragma once
+
+#include "engine/schedule/step_observer.hpp"
+
+#include <chrono>
+#include <cstdint>
+
+namespace missionsim::cli {
+
+class ProgressBar final : public StepObserver {
+ public:
+  /// Draws only if `enabled` and stderr is a terminal.
+  explicit ProgressBar(bool enabled);
+  void on_run_start(std::uint32_t run, std::uint32_t steps) override;
+  void on_step_end(std::uint32_t run, std::uint32_t step, std::uint32_t steps) override;
+  void on_run_end(std::uint32_t run) override;
+
+ private:
+  bool active_;
+  std::chrono::steady_clock::time_point start_{};
+  std::chrono::steady_clock::time_point last_draw_{};
+};
+
+}  // namespace missionsim::cli

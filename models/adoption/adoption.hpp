@@ -1,0 +1,67 @@
+// Innovation adoption among citizens on a network layer: the fractional-threshold rule
+// (Watts 2002) and the Bass rule, synchronous (everyone decides on the state at the start of
+// the step). Adopters do not revert in this model.
+#pragma once
+
+#include "engine/io/recorder.hpp"
+#include "engine/rng/philox_stream.hpp"
+#include "engine/schedule/step_plan.hpp"
+#include "engine/storage/block_partition.hpp"
+#include "engine/storage/double_buffer.hpp"
+#include "models/adoption/params.hpp"
+#include "models/world/world.hpp"
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace missionsim::model {
+
+class Adoption {
+ public:
+  Adoption(std::vector<InnovationParams> params, const World& world, BlockPartition blocks);
+
+  /// Draws the thresholds and places the initial adopters. InputError if an initial-adopter
+  /// file is unreadable or names a person outside the population.
+  void setup(std::uint64_t seed, std::uint32_t run);
+  /// Appends this component's phases: a serial preparation, the parallel decision, a serial commit.
+  void add_phases(StepPlan& plan);
+
+  /// adopter_share_by_innovation and new_adopters_by_innovation.
+  void describe_metrics(std::vector<MetricSpec>& out) const;
+  [[nodiscard]] std::size_t metric_width() const noexcept { return 2 * spreads_.size(); }
+  /// Writes the values of describe_metrics() for the step just completed.
+  void write_metrics(std::span<double> out) const;
+
+  [[nodiscard]] std::size_t innovation_count() const noexcept { return spreads_.size(); }
+  [[nodiscard]] const InnovationParams& params(std::size_t i) const { return spreads_[i].params; }
+  [[nodiscard]] std::span<const std::uint8_t> adopted(std::size_t i) const { return spreads_[i].adopted.current(); }
+  [[nodiscard]] std::uint64_t adopter_count(std::size_t i) const { return spreads_[i].adopters; }
+  [[nodiscard]] double adopter_share(std::size_t i) const;
+
+ private:
+  struct Spread {
+    InnovationParams params;
+    const NetworkLayer* layer = nullptr;
+    DoubleBuffer<std::uint8_t> adopted;
+    std::vector<float> thresholds;  ///< empty when everyone has params.threshold
+    PhiloxStream draws{StreamKey{}};
+    std::vector<std::uint64_t> new_by_block;
+    std::uint64_t adopters = 0;
+    std::uint64_t new_adopters = 0;
+    double mixed_adopt_probability = 0;  ///< well-mixed Bass: same for everyone this step
+    double mixed_share = 0;              ///< well-mixed threshold: adopting share of the others
+  };
+
+  void place_initial_adopters(Spread& s, std::uint64_t seed, std::uint32_t run);
+  void draw_thresholds(Spread& s, std::uint64_t seed, std::uint32_t run);
+  void prepare(const StepContext& ctx);
+  void decide(const StepContext& ctx, const AgentBlock& block);
+  void commit();
+
+  std::uint32_t population_;
+  BlockPartition blocks_;
+  std::vector<Spread> spreads_;
+};
+
+}  // namespace missionsim::model

@@ -1,0 +1,97 @@
+#include "models/adoption/params.hpp"
+
+#include "engine/core/error.hpp"
+#include "engine/scenario/schema.hpp"
+#include "engine/scenario/table_view.hpp"
+
+#include <algorithm>
+
+namespace missionsim::model {
+
+void declare_innovation_keys(TableSpec& t) {
+  t.string("network", "Name of the [[network]] layer the innovation spreads on.").required();
+  t.choice("rule", {"threshold", "bass"},
+           "Adoption rule: threshold (Watts 2002, fractional threshold) or bass (innovation + imitation).")
+      .required();
+  auto& thr = t.when("rule", "threshold");
+  thr.real("threshold",
+           "θ: a non-adopter adopts when the adopting share of its contacts is at least θ "
+           "(the mean θ when thresholds vary). People without contacts never adopt through them.")
+      .unit("share of contacts")
+      .range(0, 1)
+      .default_value(0.18);
+  thr.choice("threshold_distribution", {"fixed", "uniform", "normal"},
+             "How θ varies between people: fixed; uniform on θ ± spread; normal with sd spread. Clamped to [0, 1].")
+      .default_value(std::string("fixed"));
+  thr.real("threshold_spread", "Half-width (uniform) or standard deviation (normal) of θ across people.")
+      .unit("share of contacts")
+      .range(0, 1)
+      .default_value(0.0);
+  auto& bass = t.when("rule", "bass");
+  bass.real("innovation_rate", "Bass p: yearly adoption hazard from outside the network (media, policy).")
+      .unit("per year")
+      .min(0)
+      .default_value(0.03);
+  bass.real("imitation_rate", "Bass q: yearly hazard per unit adopting share of contacts (word of mouth).")
+      .unit("per year")
+      .min(0)
+      .default_value(0.38);
+  t.choice("initial", {"none", "random", "most_central", "file"},
+           "Who has adopted at the start: nobody; a random share; the most connected share (by degree, ties to the "
+           "lower id); or the ids listed in initial_file.")
+      .default_value(std::string("random"));
+  for (const char* kind : {"random", "most_central"})
+    t.when("initial", kind)
+        .real("initial_share", "Share of the population adopting at the start (random: each person independently).")
+        .unit("share of population")
+        .range(0, 1)
+        .default_value(0.01);
+  t.when("initial", "file")
+      .string("initial_file",
+              "Text file of initial adopters, one 0-based person id per line; # starts a comment. "
+              "Relative paths are relative to the scenario file.")
+      .required();
+}
+
+namespace {
+template <class E>
+E pick(const std::string& s, std::initializer_list<std::pair<const char*, E>> table) {
+  for (const auto& [name, value] : table)
+    if (s == name) return value;
+  throw InternalError("value '" + s + "' passed validation but has no meaning");
+}
+}  // namespace
+
+InnovationParams read_innovation(const TableView& t, const std::vector<std::string>& layer_names,
+                                 const std::filesystem::path& base_dir, std::vector<Diagnostic>& problems) {
+  InnovationParams p;
+  p.name = t.get<std::string>("name");
+  p.network = t.get<std::string>("network");
+  if (std::find(layer_names.begin(), layer_names.end(), p.network) == layer_names.end()) {
+    std::string have;
+    for (const auto& n : layer_names) have += (have.empty() ? "'" : ", '") + n + "'";
+    problems.push_back(t.diagnostic("network", "no [[network]] layer is named '" + p.network + "' (layers: " +
+                                                   (have.empty() ? std::string("none") : have) + ")"));
+  }
+  p.rule = pick<AdoptionRule>(t.get<std::string>("rule"), {{"threshold", AdoptionRule::threshold}, {"bass", AdoptionRule::bass}});
+  if (p.rule == AdoptionRule::threshold) {
+    p.threshold = t.get<double>("threshold");
+    p.threshold_distribution = pick<ThresholdDistribution>(
+        t.get<std::string>("threshold_distribution"),
+        {{"fixed", ThresholdDistribution::fixed}, {"uniform", ThresholdDistribution::uniform}, {"normal", ThresholdDistribution::normal}});
+    p.threshold_spread = t.get<double>("threshold_spread");
+  } else {
+    p.innovation_rate = t.get<double>("innovation_rate");
+    p.imitation_rate = t.get<double>("imitation_rate");
+  }
+  p.initial = pick<InitialAdopters>(t.get<std::string>("initial"), {{"none", InitialAdopters::none},
+                                                                    {"random", InitialAdopters::random},
+                                                                    {"most_central", InitialAdopters::most_central},
+                                                                    {"file", InitialAdopters::file}});
+  if (p.initial == InitialAdopters::random || p.initial == InitialAdopters::most_central)
+    p.initial_share = t.get<double>("initial_share");
+  if (p.initial == InitialAdopters::file) p.initial_file = base_dir / t.get<std::string>("initial_file");
+  return p;
+}
+
+}  // namespace missionsim::model

@@ -1,0 +1,45 @@
+// Scenario parameters of one innovation that spreads among citizens, and how they are read.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace missionsim {
+class TableSpec;
+class TableView;
+struct Diagnostic;
+}  // namespace missionsim
+
+namespace missionsim::model {
+
+enum class AdoptionRule {
+  threshold,  ///< Watts (2002): adopt when adopting neighbours ≥ θ × degree
+  bass        ///< Bass (1969): yearly hazard p + q × adopting share of neighbours
+};
+enum class ThresholdDistribution { fixed, uniform, normal };
+enum class InitialAdopters { none, random, most_central, file };
+
+struct InnovationParams {
+  std::string name;
+  std::string network;  ///< name of the layer it spreads on
+  AdoptionRule rule = AdoptionRule::threshold;
+  double threshold = 0.18;
+  ThresholdDistribution threshold_distribution = ThresholdDistribution::fixed;
+  double threshold_spread = 0.0;
+  double innovation_rate = 0.03;  ///< Bass p, per year
+  double imitation_rate = 0.38;   ///< Bass q, per year
+  InitialAdopters initial = InitialAdopters::random;
+  double initial_share = 0.01;
+  std::filesystem::path initial_file;  ///< resolved against the scenario's folder
+};
+
+/// Declares the keys of one `[[innovations]]` element.
+void declare_innovation_keys(TableSpec& innovation);
+/// Reads a validated `[[innovations]]` element; a `network` naming no layer is appended to
+/// `problems`.
+InnovationParams read_innovation(const TableView& t, const std::vector<std::string>& layer_names,
+                                 const std::filesystem::path& base_dir, std::vector<Diagnostic>& problems);
+
+}  // namespace missionsim::model

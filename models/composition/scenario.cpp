@@ -1,0 +1,98 @@
+#include "models/composition/scenario.hpp"
+
+#include "engine/scenario/document.hpp"
+#include "engine/scenario/schema.hpp"
+#include "engine/scenario/table_view.hpp"
+
+#include <chrono>
+#include <limits>
+
+namespace missionsim::model {
+
+namespace {
+TableSpec build_schema() {
+  TableSpec root("A missionsim scenario.");
+  root.integer("schema_version", "Version of the scenario format; this build reads version 1.")
+      .range(1, static_cast<double>(scenario_schema_version))
+      .required();
+
+  auto& meta = root.table("scenario", "What the scenario is and the seed of its randomness.");
+  meta.string("name", "Short name, stored in the output file.").required();
+  meta.string("description", "Free text.").default_value(std::string());
+  meta.integer("seed", "Seed of every random stream; the same seed gives bit-identical results.")
+      .min(0)
+      .default_value(std::int64_t{1});
+
+  auto& time = root.table("time", "The simulated period.");
+  time.date("start", "First day of the first step.").required();
+  time.date("end", "The run stops before this day; must be after start.").required();
+  time.string("step",
+              "Step length: a positive number and day(s), week(s), month(s) or year(s). Months and whole years follow "
+              "the calendar; rates are per year and a step's probability is 1 − exp(−rate·Δt).")
+      .default_value(std::string("1 month"));
+
+  auto& pop = root.table("population", "The simulated citizens.");
+  pop.integer("size", "Number of simulated people.")
+      .unit("people")
+      .range(1, static_cast<double>(std::numeric_limits<std::uint32_t>::max() - 1))
+      .required();
+
+  declare_network_keys(root.table_array("network", "Named contact layers over the population."));
+  declare_innovation_keys(root.table_array("innovations", "Innovations that spread among the population."));
+  return root;
+}
+
+}  // namespace
+
+const TableSpec& scenario_schema() {
+  static const TableSpec schema = build_schema();
+  return schema;
+}
+
+Scenario load_scenario(const std::filesystem::path& file, std::span<const std::string> overrides) {
+  ScenarioDocument doc = load_document(file);
+  for (const auto& o : overrides) apply_override(doc, scenario_schema(), o);
+  if (auto problems = validate(doc, scenario_schema()); !problems.empty()) throw ScenarioError(std::move(problems));
+  fill_defaults(doc, scenario_schema());
+
+  std::vector<Diagnostic> problems;
+  const TableView root(doc.root, "", doc.file);
+  const auto base_dir = file.parent_path();
+  Scenario s;
+  const auto meta = root.table("scenario");
+  s.name = meta.get<std::string>("name");
+  s.description = meta.get<std::string>("description");
+  s.seed = static_cast<std::uint64_t>(meta.get<std::int64_t>("seed"));
+
+  const auto time = root.table("time");
+  s.start = time.get<Date>("start");
+  s.end = time.get<Date>("end");
+  if (!(std::chrono::sys_days{s.start} < std::chrono::sys_days{s.end}))
+    problems.push_back(time.diagnostic("end", "must be after time.start (" + format_date(s.start) + "), found " +
+                                                  format_date(s.end)));
+  const auto step_text = time.get<std::string>("step");
+  if (auto step = StepLength::parse(step_text)) {
+    s.step = *step;
+  } else {
+    problems.push_back(time.diagnostic(
+        "step", "expected a positive number and a unit (day, week, month, year; whole months), found \"" + step_text + "\""));
+  }
+
+  s.population = static_cast<std::uint32_t>(root.table("population").get<std::int64_t>("size"));
+
+  std::vector<std::string> layer_names;
+  if (root.has("network"))
+    for (const auto& t : root.array("network")) {
+      s.networks.push_back(read_network(t, s.population, base_dir, problems));
+      layer_names.push_back(s.networks.back().name);
+    }
+  if (root.has("innovations"))
+    for (const auto& t : root.array("innovations"))
+      s.innovations.push_back(read_innovation(t, layer_names, base_dir, problems));
+
+  if (!problems.empty()) throw ScenarioError(std::move(problems));
+  s.resolved_text = to_toml_text(doc);
+  return s;
+}
+
+}  // namespace missionsim::model

@@ -1,0 +1,47 @@
+// The typed scenario: every key of a scenario file after overrides, validation and defaults,
+// with the resolved text kept so a run can be repeated.
+#pragma once
+
+#include "engine/core/calendar.hpp"
+#include "engine/core/error.hpp"
+#include "models/adoption/params.hpp"
+#include "models/world/network_params.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace missionsim {
+class TableSpec;
+}
+
+namespace missionsim::model {
+
+/// The version of the scenario format this build reads (`schema_version` in every file).
+inline constexpr std::int64_t scenario_schema_version = 1;
+
+struct Scenario {
+  std::string name;
+  std::string description;
+  std::uint64_t seed = 1;
+  Date start{};
+  Date end{};
+  StepLength step{};
+  std::uint32_t population = 0;
+  std::vector<NetworkLayerParams> networks;
+  std::vector<InnovationParams> innovations;
+  std::string resolved_text;  ///< the scenario as TOML after overrides and defaults
+
+  [[nodiscard]] Calendar calendar() const { return Calendar(start, end, step); }
+};
+
+/// The schema every scenario file is checked against (also the source of the reference docs).
+const TableSpec& scenario_schema();
+
+/// Reads, overrides, validates and types a scenario. Throws ScenarioError carrying every
+/// problem found (syntax, unknown keys, types, ranges, cross-field checks).
+Scenario load_scenario(const std::filesystem::path& file, std::span<const std::string> overrides = {});
+
+}  // namespace missionsim::model

@@ -1,0 +1,98 @@
+#include "models/composition/simulation.hpp"
+
+#include "engine/schedule/step_executor.hpp"
+#include "models/adoption/adoption.hpp"
+#include "models/world/world.hpp"
+
+#include <chrono>
+
+namespace missionsim::model {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+World build_world(const Scenario& s, const RunSettings& r) {
+  std::vector<NetworkLayer> layers;
+  layers.reserve(s.networks.size());
+  for (const auto& p : s.networks) layers.push_back(build_layer(p, s.population, r.seed, r.run));
+  return World(s.population, std::move(layers));
+}
+}  // namespace
+
+struct Simulation::Impl {
+  const Scenario& scenario;
+  RunSettings settings;
+  Calendar calendar;
+  double build_seconds = 0;
+  World world;
+  BlockPartition blocks;
+  Adoption adoption;
+  StepPlan plan;
+  std::vector<MetricSpec> metrics;
+  std::vector<double> values;  ///< one step's metric values, reused every step
+
+  Impl(const Scenario& s, const RunSettings& r, Clock::time_point t0)
+      : scenario(s),
+        settings(r),
+        calendar(s.calendar()),
+        world(build_world(s, r)),
+        blocks(s.population, r.block_size ? r.block_size : BlockPartition::default_block_size),
+        adoption(s.innovations, world, blocks) {
+    adoption.setup(r.seed, r.run);
+    adoption.add_phases(plan);
+    plan.freeze();
+    adoption.describe_metrics(metrics);
+    values.assign(adoption.metric_width(), 0.0);
+    build_seconds = seconds_since(t0);
+  }
+};
+
+Simulation::Simulation(const Scenario& scenario, const RunSettings& settings)
+    : impl_(std::make_unique<Impl>(scenario, settings, Clock::now())) {}
+
+Simulation::~Simulation() = default;
+
+const std::vector<MetricSpec>& Simulation::metrics() const noexcept { return impl_->metrics; }
+
+std::string Simulation::plan_dot() const { return impl_->plan.to_dot(); }
+
+RecordingHeader Simulation::recording_header(const std::string& command_line) const {
+  RecordingHeader h;
+  h.scenario_name = impl_->scenario.name;
+  h.scenario_text = impl_->scenario.resolved_text;
+  h.command_line = command_line;
+  h.time_units = impl_->calendar.cf_units();
+  h.time_days = impl_->calendar.time_days();
+  h.run_count = 1;
+  h.metrics = impl_->metrics;
+  return h;
+}
+
+RunSummary Simulation::run(Recorder& recorder, StepObserver* observer) {
+  Impl& m = *impl_;
+  const auto steps = static_cast<std::uint32_t>(m.calendar.step_count());
+  StepExecutor executor(m.plan, m.blocks, m.settings.threads);
+  if (observer) observer->on_run_start(m.settings.run, steps);
+  const auto t0 = Clock::now();
+  for (std::uint32_t t = 0; t < steps; ++t) {
+    const StepContext ctx{m.settings.run, t, m.calendar.dt_years()};
+    executor.run_step(ctx);
+    m.adoption.write_metrics(m.values);
+    recorder.record_step(m.settings.run, t, m.values);
+    if (observer) observer->on_step_end(m.settings.run, t, steps);
+  }
+  RunSummary summary;
+  summary.step_seconds = seconds_since(t0);
+  summary.build_seconds = m.build_seconds;
+  summary.steps = steps;
+  summary.agents = m.world.population();
+  summary.record = RunRecord{m.settings.run, m.settings.seed, m.settings.replicate, "ok", summary.step_seconds};
+  for (std::size_t i = 0; i < m.adoption.innovation_count(); ++i)
+    summary.final_shares.emplace_back(m.adoption.params(i).name, m.adoption.adopter_share(i));
+  recorder.end_run(summary.record);
+  if (observer) observer->on_run_end(m.settings.run);
+  return summary;
+}
+
+}  // namespace missionsim::model

@@ -1,0 +1,58 @@
+// One run of a scenario: the world built from the seed, the components composed into a
+// frozen step plan, the step loop, and the metrics handed to a recorder every step.
+#pragma once
+
+#include "engine/io/recorder.hpp"
+#include "engine/schedule/step_observer.hpp"
+#include "models/composition/scenario.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace missionsim::model {
+
+struct RunSettings {
+  std::uint32_t run = 0;        ///< index of the run in its file (the `run` dimension)
+  std::uint32_t replicate = 0;  ///< replicate number within its parameter point
+  std::uint64_t seed = 1;
+  unsigned threads = 0;  ///< 0 = every core
+  std::uint32_t block_size = 0;  ///< agents per parallel block; 0 = the engine default
+};
+
+struct RunSummary {
+  RunRecord record;
+  std::uint32_t steps = 0;
+  std::uint32_t agents = 0;
+  double step_seconds = 0;   ///< wall time of the step loop alone
+  double build_seconds = 0;  ///< wall time to build the world
+  std::vector<std::pair<std::string, double>> final_shares;  ///< per innovation
+};
+
+class Simulation {
+ public:
+  /// Builds the world (networks, thresholds, initial adopters). InputError if an input file
+  /// named by the scenario is missing or malformed: nothing has been written yet.
+  Simulation(const Scenario& scenario, const RunSettings& settings);
+  ~Simulation();
+  Simulation(const Simulation&) = delete;
+  Simulation& operator=(const Simulation&) = delete;
+
+  /// The metrics this composition records, in the order of the values it hands the recorder.
+  [[nodiscard]] const std::vector<MetricSpec>& metrics() const noexcept;
+  /// A recording header for a single-run file of this scenario.
+  [[nodiscard]] RecordingHeader recording_header(const std::string& command_line) const;
+  /// The step plan as Graphviz text.
+  [[nodiscard]] std::string plan_dot() const;
+
+  /// Runs every step, recording after each; calls recorder.end_run() at the end (but not
+  /// begin() or finish(), which belong to whoever owns the file).
+  RunSummary run(Recorder& recorder, StepObserver* observer = nullptr);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace missionsim::model

@@ -1,0 +1,39 @@
+// Scenario parameters of one named network layer over the citizens, and how they are read.
+#pragma once
+
+#include "engine/network/csr_graph.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+namespace missionsim {
+class TableSpec;
+class TableView;
+struct Diagnostic;
+}  // namespace missionsim
+
+namespace missionsim::model {
+
+enum class NetworkKind { well_mixed, erdos_renyi, small_world, power_law, barabasi_albert, block, edge_list };
+
+struct NetworkLayerParams {
+  std::string name;
+  NetworkKind kind = NetworkKind::small_world;
+  double mean_degree = 10;         ///< erdos_renyi, small_world (even integer there)
+  double rewire_probability = 0.1; ///< small_world
+  double alpha = 0.5, beta = 500;  ///< power_law (Boost's PLOD: β·x^−α edges per node)
+  std::uint32_t m = 5;             ///< barabasi_albert
+  std::uint32_t groups = 10;       ///< block
+  double mean_degree_within = 8, mean_degree_across = 2;  ///< block
+  std::filesystem::path file;      ///< edge_list, resolved against the scenario's folder
+};
+
+/// Declares the keys of one `[[network]]` element.
+void declare_network_keys(TableSpec& layer);
+/// Reads a validated `[[network]]` element. Cross-field problems (an odd small-world degree,
+/// m not below the population) are appended to `problems`.
+NetworkLayerParams read_network(const TableView& layer, std::uint32_t population,
+                                const std::filesystem::path& base_dir, std::vector<Diagnostic>& problems);
+
+}  // namespace missionsim::model

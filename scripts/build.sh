@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Configures and builds one CMake preset (release, ci, asan-ubsan, dev, tsan) with ccache.
+# Fails when CMake reports manually specified variables that nothing used: a flag that sets
+# no option is drift.
+#   scripts/build.sh PRESET [extra cmake -D options...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+preset=${1:?usage: scripts/build.sh PRESET [cmake options...]}
+shift
+
+launcher=()
+if command -v ccache >/dev/null 2>&1; then
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+  export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+if ! cmake --preset "$preset" "${launcher[@]}" "$@" >"$log" 2>&1; then
+  cat "$log" >&2
+  exit 1
+fi
+if grep -q "Manually-specified variables were not used" "$log"; then
+  cat "$log" >&2
+  echo "build.sh: unused -D variables (see above)" >&2
+  exit 1
+fi
+cmake --build "build/$preset" -j "$(nproc)"
