@@ -37,6 +37,7 @@ TableSpec build_schema() {
       .range(1, static_cast<double>(std::numeric_limits<std::uint32_t>::max() - 1))
       .required();
 
+  for (const char* t : {"scenario", "time", "population"}) root.key(t).required();
   declare_network_keys(root.table_array("network", "Named contact layers over the population."));
   declare_innovation_keys(root.table_array("innovations", "Innovations that spread among the population."));
   return root;
@@ -56,7 +57,7 @@ Scenario load_scenario(const std::filesystem::path& file, std::span<const std::s
   fill_defaults(doc, scenario_schema());
 
   std::vector<Diagnostic> problems;
-  const TableView root(doc.root, "", doc.file);
+  const TableView root(doc);
   const auto base_dir = file.parent_path();
   Scenario s;
   const auto meta = root.table("scenario");

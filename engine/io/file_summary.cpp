@@ -1,0 +1,83 @@
+#include "engine/io/file_summary.hpp"
+
+#include "engine/core/error.hpp"
+#include "engine/io/h5.hpp"
+
+#include <hdf5_hl.h>
+
+#include <map>
+
+namespace missionsim {
+
+namespace {
+
+[[noreturn]] void reject(const std::filesystem::path& file, const std::string& message) {
+  throw InputError(Diagnostic{SourcePosition{file.string(), 0, 0}, "", message});
+}
+
+std::string optional_string(hid_t object, const std::string& name) {
+  return h5::attribute_exists(object, name) ? h5::read_string_attribute(object, name) : std::string();
+}
+
+FileSummary read_summary(hid_t root) {
+  FileSummary out;
+  out.format = h5::read_string_attribute(root, "format");
+  out.format_version = static_cast<int>(h5::read_int_attribute(root, "format_version"));
+  out.engine_version = optional_string(root, "engine_version");
+  out.scenario_name = optional_string(root, "scenario_name");
+  out.created_utc = optional_string(root, "created_utc");
+  out.command_line = optional_string(root, "command_line");
+
+  const auto metrics = h5::open_group(root, "metrics");
+  {
+    const auto time = h5::open_dataset(metrics, "time");
+    out.steps = static_cast<std::size_t>(h5::shape(time).at(0));
+    out.time_units = optional_string(time, "units");
+    const auto run = h5::open_dataset(metrics, "run");
+    out.runs = static_cast<std::size_t>(h5::shape(run).at(0));
+  }
+  for (const auto& name : h5::member_names(metrics)) {
+    {
+      const h5::Handle<H5Oclose> object(
+          h5::check(H5Oopen(metrics, name.c_str(), H5P_DEFAULT), "opening /metrics/" + name));
+      if (H5Iget_type(object) != H5I_DATASET) continue;
+    }
+    const auto dataset = h5::open_dataset(metrics, name);
+    if (h5::check(H5DSis_scale(dataset), "inspecting /metrics/" + name) > 0) continue;  // an axis
+    MetricSummary m;
+    m.name = name;
+    m.units = optional_string(dataset, "units");
+    m.description = optional_string(dataset, "description");
+    for (const hsize_t d : h5::shape(dataset)) m.shape.push_back(static_cast<std::size_t>(d));
+    out.metrics.push_back(std::move(m));
+  }
+
+  if (h5::link_exists(root, "events")) {
+    const auto events = h5::open_group(root, "events");
+    const auto kinds = h5::read_strings(h5::open_dataset(events, "kind"));
+    std::map<std::string, std::size_t> counts;
+    for (const auto& k : kinds) ++counts[k];
+    for (const auto& [kind, count] : counts) out.events.push_back(EventCount{kind, count});
+  }
+  return out;
+}
+
+}  // namespace
+
+FileSummary read_file_summary(const std::filesystem::path& file) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) reject(file, "no such file");
+  try {
+    if (!h5::is_hdf5_file(file)) reject(file, "not an HDF5 file");
+    const auto handle = h5::open_file_read_only(file);
+    if (!h5::attribute_exists(handle, "format") ||
+        h5::read_string_attribute(handle, "format") != "missionsim") {
+      reject(file, "not a missionsim output file (no root attribute format = \"missionsim\")");
+    }
+    return read_summary(handle);
+  } catch (const IoError& e) {
+    reject(file, std::string("unreadable missionsim output file: ") + e.what());
+  }
+}
+
+}  // namespace missionsim

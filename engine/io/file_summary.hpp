@@ -1,0 +1,34 @@
+// What `missionsim info` prints about an output file: provenance, axes, metrics and events,
+// read without loading any series.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace missionsim {
+
+struct MetricSummary {
+  std::string name, units, description;  ///< name is the dataset name (NAME or NAME_by_DIM)
+  std::vector<std::size_t> shape;        ///< [runs, steps] or [runs, steps, labels]
+};
+
+struct EventCount {
+  std::string kind;
+  std::size_t count = 0;
+};
+
+struct FileSummary {
+  std::string format, engine_version, scenario_name, created_utc, command_line, time_units;
+  int format_version = 0;
+  std::size_t runs = 0, steps = 0;
+  std::vector<MetricSummary> metrics;  ///< in the order the run declared them
+  std::vector<EventCount> events;      ///< by kind, sorted by kind
+};
+
+/// Reads the summary of a missionsim output file. Throws InputError naming the file if it is
+/// missing, not HDF5, not format "missionsim", or lacks a part of the layout.
+FileSummary read_file_summary(const std::filesystem::path& file);
+
+}  // namespace missionsim

@@ -1,0 +1,136 @@
+// A thin RAII layer over the HDF5 C API: handles that close themselves, and one checked-call
+// helper that turns every failed call into an IoError carrying HDF5's own error stack.
+#pragma once
+
+#include <hdf5.h>
+
+#include <concepts>
+#include <cstdint>
+#include <filesystem>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+// Written by hand (after HighFive's bits/h5*_wrapper.hpp) because we need only a few dozen calls
+// and no C++ HDF5 binding is among our dependencies; h5.hpp is the only header that includes hdf5.h.
+namespace missionsim::h5 {
+
+/// Turns HDF5's automatic error printing off, once per process: every failure reaches the user
+/// as an IoError instead. Every function here that opens or creates something calls it.
+void silence_automatic_error_printing();
+
+/// The outermost and innermost messages on the HDF5 error stack, joined with "; ", on one line.
+std::string error_stack_message();
+
+/// Throws IoError("HDF5: <operation> failed: <error stack>").
+[[noreturn]] void throw_failure(std::string_view operation);
+
+/// Every HDF5 call goes through here: negative results (ids, herr_t, htri_t) become IoError.
+template <std::signed_integral Result>
+Result check(Result result, std::string_view operation) {
+  if (result < 0) throw_failure(operation);
+  return result;
+}
+
+/// Owns one HDF5 identifier and closes it with `Close`. Move-only. Each kind of object gets its
+/// own type (File, Group, ...), so a dataset id cannot be closed as a file.
+template <herr_t (*Close)(hid_t)>
+class Handle {
+ public:
+  Handle() noexcept = default;
+  /// Takes ownership of `id`, which must be valid (pass results through check() first).
+  explicit Handle(hid_t id) noexcept : id_(id) {}
+  ~Handle() { reset(); }
+  Handle(const Handle&) = delete;
+  Handle& operator=(const Handle&) = delete;
+  Handle(Handle&& other) noexcept : id_(std::exchange(other.id_, H5I_INVALID_HID)) {}
+  Handle& operator=(Handle&& other) noexcept {
+    if (this != &other) {
+      reset();
+      id_ = std::exchange(other.id_, H5I_INVALID_HID);
+    }
+    return *this;
+  }
+
+  [[nodiscard]] hid_t id() const noexcept { return id_; }
+  operator hid_t() const noexcept {
+    return id_;
+  }  // NOLINT(google-explicit-constructor): reads like the C API
+  [[nodiscard]] bool valid() const noexcept { return id_ >= 0; }
+
+  /// Closes now and reports failure (a destructor cannot): use where closing completes work,
+  /// as for a file that must be flushed before it is renamed.
+  void close(std::string_view operation) {
+    if (!valid()) return;
+    const hid_t id = std::exchange(id_, H5I_INVALID_HID);
+    check(Close(id), operation);
+  }
+
+  /// Closes quietly; a failure here has nowhere to go.
+  void reset() noexcept {
+    if (valid()) static_cast<void>(Close(std::exchange(id_, H5I_INVALID_HID)));
+  }
+
+ private:
+  hid_t id_ = H5I_INVALID_HID;
+};
+
+using File = Handle<H5Fclose>;
+using Group = Handle<H5Gclose>;
+using Dataset = Handle<H5Dclose>;
+using Dataspace = Handle<H5Sclose>;
+using Datatype = Handle<H5Tclose>;
+using Attribute = Handle<H5Aclose>;
+using PropertyList = Handle<H5Pclose>;
+
+// --- files and groups ---------------------------------------------------------------------
+
+/// Creates (truncating) a file for writing.
+File create_file(const std::filesystem::path& path);
+/// Opens an existing file read-only.
+File open_file_read_only(const std::filesystem::path& path);
+/// True if `path` is an HDF5 file (false for other files; IoError if it cannot be read).
+bool is_hdf5_file(const std::filesystem::path& path);
+
+/// Creates a group; with `track_order` its members list in creation order, not by name.
+Group create_group(hid_t parent, const std::string& name, bool track_order = false);
+Group open_group(hid_t parent, const std::string& name);
+/// True if `name` is a link in `parent` (a plain name, not a path).
+bool link_exists(hid_t parent, const std::string& name);
+/// Names of the members of a group, in creation order if tracked, else by name.
+std::vector<std::string> member_names(hid_t group);
+
+// --- types and spaces ---------------------------------------------------------------------
+
+/// Variable-length UTF-8 string type (C strings), the one string type of our files.
+Datatype utf8_string_type();
+Dataspace scalar_space();
+/// A simple dataspace; `max_dims` empty means fixed size, H5S_UNLIMITED marks growable axes.
+Dataspace simple_space(std::span<const hsize_t> dims, std::span<const hsize_t> max_dims = {});
+
+// --- datasets -----------------------------------------------------------------------------
+
+Dataset open_dataset(hid_t parent, const std::string& name);
+/// Current extent of a dataset (empty for a scalar).
+std::vector<hsize_t> shape(hid_t dataset);
+/// Writes a whole dataset of variable-length strings.
+void write_strings(hid_t dataset, std::span<const std::string> values);
+/// Reads a whole dataset of strings (variable or fixed length) of any rank, in row-major order.
+std::vector<std::string> read_strings(hid_t dataset);
+
+// --- attributes ---------------------------------------------------------------------------
+
+/// Scalar attributes; a string attribute is variable-length UTF-8.
+void write_attribute(hid_t object, const std::string& name, std::string_view value);
+void write_attribute(hid_t object, const std::string& name, const char* value);
+void write_attribute(hid_t object, const std::string& name, std::int64_t value);
+void write_attribute(hid_t object, const std::string& name, double value);
+
+bool attribute_exists(hid_t object, const std::string& name);
+/// Reads a scalar string attribute, variable or fixed length (as written by other tools).
+std::string read_string_attribute(hid_t object, const std::string& name);
+std::int64_t read_int_attribute(hid_t object, const std::string& name);
+
+}  // namespace missionsim::h5

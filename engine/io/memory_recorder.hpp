@@ -1,0 +1,47 @@
+// A recorder that keeps everything in memory, for tests and for callers that want the numbers
+// without a file.
+#pragma once
+
+#include "engine/io/metric_buffer.hpp"
+#include "engine/io/recorder.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace missionsim {
+
+class MemoryRecorder final : public Recorder {
+ public:
+  void begin(const RecordingHeader& header) override;
+  void record_step(std::uint32_t run, std::uint32_t step, std::span<const double> values) override;
+  void record_event(const Event& e) override;
+  /// A second record for the same run replaces the first.
+  void end_run(const RunRecord& run) override;
+  void finish() override;
+
+  [[nodiscard]] const RecordingHeader& header() const noexcept { return header_; }
+  /// The value of `metric` (its MetricSpec::name) at one step of one run; `label` indexes the
+  /// breakdown's labels. NaN if never recorded; InternalError if out of range.
+  [[nodiscard]] double value(std::string_view metric, std::uint32_t run, std::uint32_t step,
+                             std::size_t label = 0) const;
+  /// One run's series of one metric: steps × width values, row-major.
+  [[nodiscard]] std::span<const double> series(std::string_view metric, std::uint32_t run) const;
+  /// In the order they were recorded.
+  [[nodiscard]] const std::vector<Event>& events() const noexcept { return events_; }
+  /// Sorted by index.
+  [[nodiscard]] const std::vector<RunRecord>& runs() const noexcept { return runs_; }
+  [[nodiscard]] bool began() const noexcept { return began_; }
+  [[nodiscard]] bool finished() const noexcept { return finished_; }
+
+ private:
+  RecordingHeader header_;
+  MetricBuffer values_;
+  std::vector<Event> events_;
+  std::vector<RunRecord> runs_;
+  bool began_ = false;
+  bool finished_ = false;
+};
+
+}  // namespace missionsim

@@ -1,0 +1,66 @@
+#include "engine/io/recorder.hpp"
+
+#include "engine/core/error.hpp"
+
+#include <map>
+#include <set>
+
+namespace missionsim {
+
+std::size_t MetricSpec::width() const {
+  return by ? by->labels.size() : 1;
+}
+
+std::string MetricSpec::dataset_name() const {
+  return by ? name + "_by_" + by->dim : name;
+}
+
+std::size_t RecordingHeader::values_per_step() const {
+  std::size_t total = 0;
+  for (const auto& m : metrics) total += m.width();
+  return total;
+}
+
+namespace {
+void require(bool ok, const std::string& message) {
+  if (!ok) throw InternalError("recording header: " + message);
+}
+
+// Names become HDF5 link names and xarray variable names: keep them to identifiers.
+bool is_identifier(const std::string& s) {
+  if (s.empty() || (s.front() >= '0' && s.front() <= '9')) return false;
+  for (const char c : s) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+}  // namespace
+
+void validate_header(const RecordingHeader& header) {
+  require(header.run_count >= 1, "run_count must be at least 1");
+  require(!header.time_days.empty(), "the time axis has no steps");
+  // Names taken in /metrics: the two axes, every dataset, every breakdown dimension.
+  std::set<std::string> datasets{"time", "run"};
+  std::map<std::string, std::vector<std::string>> dims;
+  for (const auto& m : header.metrics) {
+    require(is_identifier(m.name), "metric name '" + m.name + "' is not an identifier");
+    if (m.by) {
+      require(is_identifier(m.by->dim), "dimension name '" + m.by->dim + "' is not an identifier");
+      require(m.by->dim != "time" && m.by->dim != "run", "dimension name '" + m.by->dim + "' is reserved");
+      require(!m.by->labels.empty(), "breakdown of '" + m.name + "' has no labels");
+      require(std::set<std::string>(m.by->labels.begin(), m.by->labels.end()).size() == m.by->labels.size(),
+              "breakdown of '" + m.name + "' repeats a label");
+      const auto [it, inserted] = dims.emplace(m.by->dim, m.by->labels);
+      require(inserted || it->second == m.by->labels,
+              "dimension '" + m.by->dim + "' is used with different labels");
+    }
+    require(datasets.insert(m.dataset_name()).second,
+            "dataset name '" + m.dataset_name() + "' is used twice");
+  }
+  for (const auto& [dim, labels] : dims) {
+    require(!datasets.contains(dim), "dimension '" + dim + "' has the name of a metric");
+  }
+}
+
+}  // namespace missionsim

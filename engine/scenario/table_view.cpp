@@ -1,0 +1,102 @@
+#include "engine/scenario/table_view.hpp"
+
+#include "engine/scenario/detail/text.hpp"
+
+namespace missionsim {
+
+using scenario_detail::position_of;
+
+TableView::TableView(const toml::table& t, std::string path, std::string file)
+    : TableView(t, std::move(path), std::move(file), nullptr) {}
+
+TableView::TableView(const ScenarioDocument& doc) : TableView(doc.root, "", doc.file, &doc.overridden) {}
+
+TableView::TableView(const toml::table& t, std::string path, std::string file,
+                     const std::set<std::string>* overridden)
+    : table_(&t), path_(std::move(path)), file_(std::move(file)), overridden_(overridden) {}
+
+std::string TableView::key_path(std::string_view key) const {
+  return scenario_detail::join_path(path_, key);
+}
+
+bool TableView::has(std::string_view key) const {
+  return table_->contains(key);
+}
+
+const toml::node& TableView::node(std::string_view key) const {
+  const toml::node* n = table_->get(key);
+  if (!n)
+    throw InternalError("scenario: '" + key_path(key) + "' is absent (validation should have caught it)");
+  return *n;
+}
+
+void TableView::wrong(std::string_view key, std::string_view expected) const {
+  throw InternalError("scenario: '" + key_path(key) + "' is not " + std::string(expected) +
+                      " (validation should have caught it)");
+}
+
+template <>
+std::int64_t TableView::get<std::int64_t>(std::string_view key) const {
+  const auto v = node(key).value_exact<std::int64_t>();
+  if (!v) wrong(key, "an integer");
+  return *v;
+}
+
+template <>
+double TableView::get<double>(std::string_view key) const {
+  const toml::node& n = node(key);
+  if (!n.is_number()) wrong(key, "a number");
+  return *n.value<double>();
+}
+
+template <>
+bool TableView::get<bool>(std::string_view key) const {
+  const auto v = node(key).value_exact<bool>();
+  if (!v) wrong(key, "a boolean");
+  return *v;
+}
+
+template <>
+std::string TableView::get<std::string>(std::string_view key) const {
+  const auto v = node(key).value_exact<std::string>();
+  if (!v) wrong(key, "a string");
+  return *v;
+}
+
+template <>
+Date TableView::get<Date>(std::string_view key) const {
+  const auto v = node(key).value_exact<toml::date>();
+  if (!v) wrong(key, "a date");
+  return Date{std::chrono::year(v->year), std::chrono::month(v->month), std::chrono::day(v->day)};
+}
+
+TableView TableView::table(std::string_view key) const {
+  const toml::table* t = node(key).as_table();
+  if (!t) wrong(key, "a table");
+  return TableView(*t, key_path(key), file_, overridden_);
+}
+
+std::vector<TableView> TableView::array(std::string_view key) const {
+  std::vector<TableView> out;
+  if (!has(key)) return out;
+  const toml::array* a = node(key).as_array();
+  if (!a) wrong(key, "an array of tables");
+  const std::string base = key_path(key);
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    const toml::node& element = *a->get(i);
+    const toml::table* t = element.as_table();
+    if (!t) wrong(key, "an array of tables");
+    out.push_back(TableView(*t, scenario_detail::element_path(base, element, i), file_, overridden_));
+  }
+  return out;
+}
+
+Diagnostic TableView::diagnostic(std::string_view key, std::string message) const {
+  const toml::node* n = table_->get(key);
+  const std::string full = key_path(key);
+  const SourcePosition where =
+      n ? position_of(*n, full, file_, overridden_) : position_of(*table_, path_, file_, overridden_);
+  return Diagnostic{where, full, std::move(message)};
+}
+
+}  // namespace missionsim

@@ -1,0 +1,67 @@
+// Typed, position-aware reading of a validated scenario, for the models layer: values by key,
+// sub-tables and array elements with their dotted paths, and diagnostics that point at a key.
+#pragma once
+
+#include <cstdint>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <toml++/toml.h>
+
+#include "engine/core/calendar.hpp"
+#include "engine/core/error.hpp"
+#include "engine/scenario/document.hpp"
+
+namespace missionsim {
+
+/// A view of one table of a document; the document must outlive it. Reading a key that is
+/// absent or of the wrong type is an InternalError: validate() and fill_defaults() should have
+/// made that impossible.
+class TableView {
+ public:
+  TableView(const toml::table& t, std::string path, std::string file);
+  /// The document's root; diagnostics on overridden keys name "--set".
+  explicit TableView(const ScenarioDocument& doc);
+
+  /// T in std::int64_t, double (accepts an integer), bool, std::string, Date.
+  template <class T>
+  T get(std::string_view key) const;
+  [[nodiscard]] bool has(std::string_view key) const;
+  [[nodiscard]] TableView table(std::string_view key) const;
+  /// The elements of a table_array, in file order; empty when the key is absent.
+  [[nodiscard]] std::vector<TableView> array(std::string_view key) const;
+  /// "innovations.screening.threshold".
+  [[nodiscard]] std::string key_path(std::string_view key) const;
+  /// The dotted path of this table ("" for the root).
+  [[nodiscard]] const std::string& path() const noexcept { return path_; }
+  [[nodiscard]] const toml::table& raw() const noexcept { return *table_; }
+  /// A diagnostic positioned at the key's node (or at this table if the key is absent), for
+  /// cross-field checks done by the models (e.g. end before start).
+  [[nodiscard]] Diagnostic diagnostic(std::string_view key, std::string message) const;
+
+ private:
+  TableView(const toml::table& t, std::string path, std::string file,
+            const std::set<std::string>* overridden);
+  [[nodiscard]] const toml::node& node(std::string_view key) const;
+  [[noreturn]] void wrong(std::string_view key, std::string_view expected) const;
+
+  const toml::table* table_;
+  std::string path_;
+  std::string file_;
+  const std::set<std::string>* overridden_ = nullptr;
+};
+
+template <>
+std::int64_t TableView::get<std::int64_t>(std::string_view key) const;
+template <>
+double TableView::get<double>(std::string_view key) const;
+template <>
+bool TableView::get<bool>(std::string_view key) const;
+template <>
+std::string TableView::get<std::string>(std::string_view key) const;
+template <>
+Date TableView::get<Date>(std::string_view key) const;
+
+}  // namespace missionsim

@@ -1,0 +1,101 @@
+"""Checks that a missionsim output file opens cleanly in h5py and in xarray (engine="h5netcdf").
+
+Usage: check_output_xarray.py WRITE_SAMPLE_OUTPUT
+Runs the writer (tests/engine/io/write_sample_output.cpp) into a temporary directory, once with
+the sample's three events and once with none, and checks the files against the sample recording
+(tests/engine/io/sample_recording.cpp): six monthly steps from 2025-01-01, two runs, metric
+"incidence" and metric "adoption" by innovation {screening, diet}, each value
+1000*metric + 100*run + step + 0.25*label. Any warning from h5py, h5netcdf or xarray fails.
+"""
+
+import subprocess
+import sys
+import tempfile
+import warnings
+from pathlib import Path
+
+import h5py
+import numpy as np
+import xarray as xr
+
+RUNS, STEPS, LABELS = 2, 6, ["screening", "diet"]
+
+
+def expected(metric, run, step, label=0):
+    return 1000.0 * metric + 100.0 * run + step + 0.25 * label
+
+
+def check(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+def check_h5py(path):
+    with h5py.File(path, "r") as f:
+        check(f.attrs["format"] == "missionsim", f"format attribute: {f.attrs['format']!r}")
+        check(int(f.attrs["format_version"]) >= 1, "format_version")
+        check(f["scenario"][()].decode("utf-8").startswith('name = "sample"'), "/scenario text")
+        time = f["metrics/time"]
+        check(time.attrs["units"] == "days since 2025-01-01", f"time units: {time.attrs['units']!r}")
+        check(list(time[:2]) == [0.0, 31.0], f"time values {time[:]}")
+        incidence = f["metrics/incidence"]
+        check(incidence.shape == (RUNS, STEPS), f"incidence shape {incidence.shape}")
+        check(incidence.compression == "gzip", f"compression {incidence.compression}")
+        check(incidence.chunks == (1, STEPS), f"chunks {incidence.chunks}")
+        check(incidence.dims[1][0].name == "/metrics/time", "time scale attached to axis 1")
+        labels = [s.decode("utf-8") for s in f["metrics/innovation"][:]]
+        check(labels == LABELS, f"labels {labels}")
+        check(f["goals"] is not None, "/goals exists")
+
+
+def open_group(path, group):
+    return xr.open_dataset(path, group=group, engine="h5netcdf")
+
+
+def check_xarray(path, event_count):
+    with open_group(path, "metrics") as ds:
+        time = ds["time"].values
+        check(np.issubdtype(time.dtype, np.datetime64), f"time not decoded to dates: {time.dtype}")
+        check(time[0] == np.datetime64("2025-01-01"), f"first step {time[0]}")
+        check(time[1] == np.datetime64("2025-02-01"), f"second step {time[1]}")
+        check(time[-1] == np.datetime64("2025-06-01"), f"last step {time[-1]}")
+        check("run" in ds.coords and list(ds["run"].values) == list(range(RUNS)), "run coordinate")
+        check(ds["incidence"].dims == ("run", "time"), f"incidence dims {ds['incidence'].dims}")
+        check(ds["incidence"].attrs["units"] == "cases per 100000 person-years", "incidence units")
+        check(ds["incidence"].attrs["description"] == "new cancer cases", "incidence description")
+        check(ds["adoption_by_innovation"].dims == ("run", "time", "innovation"), "breakdown dims")
+        check(list(ds["innovation"].values) == LABELS, f"innovation coordinate {ds['innovation'].values}")
+        diet = ds["adoption_by_innovation"].sel(innovation="diet")
+        want = np.array([[expected(1, r, t, 1) for t in range(STEPS)] for r in range(RUNS)])
+        check(np.array_equal(diet.values, want), f"adoption of diet\n{diet.values}\n!=\n{want}")
+        one = ds["incidence"].sel(run=1, time="2025-03-01")
+        check(float(one) == expected(0, 1, 2), f"incidence at run 1, March: {float(one)}")
+    with open_group(path, "runs") as runs:
+        check(runs.sizes["run"] == RUNS, "runs size")
+        check(list(runs["seed"].values) == [1000, 1001], f"seeds {runs['seed'].values}")
+        check(list(runs["status"].values) == ["ok", "ok"], f"status {runs['status'].values}")
+        check(runs["wall_seconds"].attrs["units"] == "s", "wall_seconds units")
+    with open_group(path, "events") as events:
+        check(events.sizes["event"] == event_count, f"event count {events.sizes['event']}")
+        kinds = list(events["kind"].values)
+        if event_count == 3:
+            check(kinds == ["niche_breakthrough", "goal_met", "tipping_point"], f"kinds {kinds}")
+            check(list(events["run"].values) == [0, 0, 1], "event runs")
+    with open_group(path, "goals") as goals:
+        check(len(goals.data_vars) == 0, "goals empty for now")
+
+
+def main():
+    writer = sys.argv[1]
+    with tempfile.TemporaryDirectory() as tmp, warnings.catch_warnings():
+        warnings.simplefilter("error")  # a phony dimension or any other complaint is a failure
+        for event_count in (3, 0):
+            path = Path(tmp) / f"sample-{event_count}.h5"
+            subprocess.run([writer, str(path), str(event_count)], check=True)
+            check_h5py(path)
+            check_xarray(path, event_count)
+    print("output file contract holds for h5py and xarray")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,88 @@
+#include "engine/io/file_summary.hpp"
+
+#include "engine/core/error.hpp"
+#include "engine/core/version.hpp"
+#include "engine/io/h5.hpp"
+#include "engine/io/hdf5_recorder.hpp"
+#include "tests/engine/io/sample_recording.hpp"
+#include "tests/support/temp_dir.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <map>
+
+namespace missionsim {
+
+TEST_CASE("read_file_summary reports provenance, axes, metrics and event counts") {
+  test::TempDir dir;
+  const auto path = dir / "out.h5";
+  const auto header = test::sample_header(3);
+  auto events = test::sample_events();
+  events.push_back(Event{2, 1, "goal_met", "screening_coverage", 1.0});
+  {
+    Hdf5Recorder recorder(path, false);
+    test::record_sample(recorder, header, events, {0, 1, 2});
+    recorder.finish();
+  }
+  const auto summary = read_file_summary(path);
+  CHECK(summary.format == "missionsim");
+  CHECK(summary.format_version == output_format_version);
+  CHECK(summary.engine_version == engine_version);
+  CHECK(summary.scenario_name == header.scenario_name);
+  CHECK(summary.command_line == header.command_line);
+  CHECK(summary.created_utc.size() == 20);
+  CHECK(summary.time_units == header.time_units);
+  CHECK(summary.runs == header.run_count);
+  CHECK(summary.steps == header.step_count());
+
+  REQUIRE(summary.metrics.size() == header.metrics.size());  // the axes are not metrics
+  for (std::size_t m = 0; m < header.metrics.size(); ++m) {
+    const auto& spec = header.metrics[m];
+    const auto& got = summary.metrics[m];  // in declaration order
+    CHECK(got.name == spec.dataset_name());
+    CHECK(got.units == spec.units);
+    CHECK(got.description == spec.description);
+    std::vector<std::size_t> shape{header.run_count, header.step_count()};
+    if (spec.by) shape.push_back(spec.width());
+    CHECK(got.shape == shape);
+  }
+
+  std::map<std::string, std::size_t> expected;
+  for (const auto& e : events) ++expected[e.kind];
+  REQUIRE(summary.events.size() == expected.size());
+  for (const auto& count : summary.events) CHECK(count.count == expected.at(count.kind));
+}
+
+TEST_CASE("read_file_summary refuses what is not a missionsim file, naming it") {
+  test::TempDir dir;
+  std::filesystem::path file;
+  SECTION("a missing file") {
+    file = dir / "missing.h5";
+  }
+  SECTION("a text file") {
+    file = dir.write("notes.h5", "not HDF5 at all\n");
+  }
+  SECTION("an HDF5 file of another program") {
+    file = dir / "other.h5";
+    auto handle = h5::create_file(file);
+    h5::write_attribute(handle, "format", "netcdf");
+    handle.close("closing");
+  }
+  SECTION("a missionsim file missing its metrics") {
+    file = dir / "broken.h5";
+    auto handle = h5::create_file(file);
+    h5::write_attribute(handle, "format", "missionsim");
+    h5::write_attribute(handle, "format_version", std::int64_t{1});
+    handle.close("closing");
+  }
+  try {
+    static_cast<void>(read_file_summary(file));
+    FAIL("expected InputError");
+  } catch (const InputError& e) {
+    REQUIRE(e.diagnostics().size() == 1);
+    CHECK(e.diagnostics().front().where.file == file.string());
+    CHECK_THAT(e.what(), Catch::Contains(file.string()));
+  }
+}
+
+}  // namespace missionsim

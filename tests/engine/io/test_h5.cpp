@@ -1,0 +1,73 @@
+#include "engine/io/h5.hpp"
+
+#include "engine/core/error.hpp"
+#include "tests/support/temp_dir.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <array>
+
+namespace missionsim {
+
+TEST_CASE("check passes results through and turns negative ones into IoError with HDF5's message") {
+  CHECK(h5::check(hid_t{7}, "anything") == 7);
+  CHECK(h5::check(herr_t{0}, "anything") == 0);
+
+  test::TempDir dir;
+  const auto file = h5::create_file(dir / "a.h5");
+  try {
+    static_cast<void>(h5::open_dataset(file, "nope"));
+    FAIL("opening a missing dataset should throw");
+  } catch (const IoError& e) {
+    const std::string what = e.what();
+    CHECK_THAT(what, Catch::Contains("opening dataset nope"));
+    // The HDF5 error stack's own words come after the operation.
+    CHECK(what.size() > std::string("HDF5: opening dataset nope failed: ").size());
+    CHECK_THAT(what, !Catch::Contains("no detail on the HDF5 error stack"));
+  }
+}
+
+TEST_CASE("Handles close what they own, once, and move ownership") {
+  test::TempDir dir;
+  auto file = h5::create_file(dir / "a.h5");
+  h5::Group moved_to;
+  {
+    auto group = h5::create_group(file, "g");
+    REQUIRE(group.valid());
+    const hid_t id = group.id();
+    moved_to = std::move(group);
+    CHECK_FALSE(group.valid());  // NOLINT(bugprone-use-after-move): the point of the test
+    CHECK(moved_to.id() == id);
+  }
+  CHECK(H5Iis_valid(moved_to) > 0);
+  const hid_t id = moved_to.id();
+  moved_to.reset();
+  CHECK(H5Iis_valid(id) <= 0);
+  file.close("closing");
+  CHECK_FALSE(file.valid());
+}
+
+TEST_CASE("Attributes and string datasets round-trip, UTF-8 included") {
+  test::TempDir dir;
+  const auto file = h5::create_file(dir / "a.h5");
+  h5::write_attribute(file, "name", std::string_view("Göteborg"));
+  h5::write_attribute(file, "count", std::int64_t{42});
+  h5::write_attribute(file, "count", std::int64_t{43});  // replaces
+  CHECK(h5::read_string_attribute(file, "name") == "Göteborg");
+  CHECK(h5::read_int_attribute(file, "count") == 43);
+  CHECK(h5::attribute_exists(file, "name"));
+  CHECK_FALSE(h5::attribute_exists(file, "other"));
+  CHECK_THROWS_AS(h5::read_int_attribute(file, "name"), IoError);
+
+  const std::vector<std::string> labels{"north", "süd", ""};
+  const std::array<hsize_t, 1> dims{labels.size()};
+  const auto type = h5::utf8_string_type();
+  const auto space = h5::simple_space(dims);
+  const h5::Dataset dataset(
+      h5::check(H5Dcreate2(file, "labels", type, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), "create"));
+  h5::write_strings(dataset, labels);
+  CHECK(h5::read_strings(dataset) == labels);
+  CHECK(h5::shape(dataset) == std::vector<hsize_t>{3});
+}
+
+}  // namespace missionsim

@@ -1,0 +1,64 @@
+#include "engine/io/memory_recorder.hpp"
+
+#include "engine/core/error.hpp"
+#include "tests/engine/io/sample_recording.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+namespace missionsim {
+
+TEST_CASE("MemoryRecorder returns every value, event and run record it was given") {
+  const auto header = test::sample_header(3);
+  const auto events = test::sample_events();
+  MemoryRecorder recorder;
+  test::record_sample(recorder, header, events, {2, 0, 1});
+  CHECK_FALSE(recorder.finished());
+  recorder.finish();
+  CHECK(recorder.finished());
+
+  CHECK(recorder.header().scenario_text == header.scenario_text);
+  CHECK(recorder.header().metrics.size() == 2);
+  for (std::uint32_t run = 0; run < 3; ++run) {
+    for (std::uint32_t step = 0; step < header.step_count(); ++step) {
+      CHECK(recorder.value("incidence", run, step) == test::sample_value(0, run, step, 0));
+      CHECK(recorder.value("adoption", run, step, 0) == test::sample_value(1, run, step, 0));
+      CHECK(recorder.value("adoption", run, step, 1) == test::sample_value(1, run, step, 1));
+    }
+  }
+  const auto series = recorder.series("adoption", 1);
+  REQUIRE(series.size() == header.step_count() * 2);
+  CHECK(series[2 * 3 + 1] == test::sample_value(1, 1, 3, 1));
+
+  REQUIRE(recorder.events().size() == events.size());
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    CHECK(recorder.events()[i].kind == events[i].kind);
+    CHECK(recorder.events()[i].subject == events[i].subject);
+    CHECK(recorder.events()[i].value == events[i].value);
+  }
+  REQUIRE(recorder.runs().size() == 3);
+  for (std::uint32_t run = 0; run < 3; ++run) {
+    CHECK(recorder.runs()[run].index == run);
+    CHECK(recorder.runs()[run].seed == test::sample_run(run).seed);
+  }
+}
+
+TEST_CASE("MemoryRecorder leaves unrecorded steps NaN and refuses what does not fit") {
+  const auto header = test::sample_header(2);
+  MemoryRecorder recorder;
+  recorder.begin(header);
+  const std::vector<double> step_values{1.0, 2.0, 3.0};
+  recorder.record_step(1, 0, step_values);
+  CHECK(recorder.value("adoption", 1, 0, 1) == 3.0);
+  CHECK(std::isnan(recorder.value("incidence", 0, 0)));
+  CHECK_THROWS_AS(recorder.record_step(2, 0, step_values), InternalError);  // no such run
+  CHECK_THROWS_AS(recorder.record_step(0, static_cast<std::uint32_t>(header.step_count()), step_values),
+                  InternalError);
+  CHECK_THROWS_AS(recorder.record_step(0, 0, std::vector<double>{1.0, 2.0}), InternalError);
+  CHECK_THROWS_AS(recorder.value("deaths", 0, 0), InternalError);
+  CHECK_THROWS_AS(recorder.value("adoption", 0, 0, 2), InternalError);
+  CHECK_THROWS_AS(recorder.record_event(Event{5, 0, "goal_met", "x", 0}), InternalError);
+}
+
+}  // namespace missionsim

@@ -1,0 +1,41 @@
+"""Opens a `missionsim run` output file with h5py and xarray only, as a user would, and checks
+the contract of DESIGN.md: root attributes, the resolved scenario, decoded dates, labelled
+breakdowns, and the /runs and /events groups. Exits non-zero on the first broken promise."""
+import sys
+
+import h5py
+import numpy as np
+import xarray as xr
+
+path = sys.argv[1]
+
+with h5py.File(path, "r") as f:
+    assert f.attrs["format"] == "missionsim", f.attrs["format"]
+    assert int(f.attrs["format_version"]) >= 1
+    for key in ("engine_version", "scenario_name", "created_utc", "command_line"):
+        assert key in f.attrs, key
+    scenario = f["scenario"][()]
+    scenario = scenario.decode() if isinstance(scenario, bytes) else scenario
+    assert 'name = "demo"' in scenario, scenario[:200]
+    assert "size = 3000" in scenario, "the override must be in the resolved scenario"
+
+ds = xr.open_dataset(path, group="metrics", engine="h5netcdf")
+times = ds["time"].values
+assert np.issubdtype(times.dtype, np.datetime64), times.dtype
+assert str(times[0])[:10] == "2025-01-01", times[0]
+assert str(times[1])[:10] == "2025-02-01", times[1]
+assert ds.sizes["time"] == 24 and ds.sizes["run"] == 1, dict(ds.sizes)
+share = ds["adopter_share_by_innovation"].sel(innovation="screening")
+assert share.dims == ("run", "time"), share.dims
+values = share.values
+assert ((values >= 0) & (values <= 1)).all()
+assert values[0, -1] >= values[0, 0], "adoption never reverts in this model"
+assert ds["adopter_share_by_innovation"].attrs["units"] == "1"
+new = ds["new_adopters_by_innovation"].sel(innovation="healthy_diet").values
+assert (new >= 0).all() and new.sum() > 0
+
+runs = xr.open_dataset(path, group="runs", engine="h5netcdf")
+assert int(runs["seed"].values[0]) == 20251124, runs["seed"].values
+events = xr.open_dataset(path, group="events", engine="h5netcdf")
+assert "kind" in events.variables
+print("ok:", path)

@@ -1,0 +1,174 @@
+// The command line as users meet it: exit codes, default output path, overwrite rule, help,
+// and the messages for bad input (file, line, key; exit 2; no output file left behind).
+#include "tests/support/process.hpp"
+#include "tests/support/scenario_text.hpp"
+#include "tests/support/temp_dir.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+namespace missionsim::test {
+
+namespace {
+const std::string small_demo = " --set population.size=2000 --set time.end=2026-01-01 -q";
+
+std::string demo_path() { return "'" + (source_dir() / "scenarios/demo.toml").string() + "'"; }
+
+std::size_t files_in(const std::filesystem::path& dir) {
+  std::size_t n = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) ++n;
+  return n;
+}
+
+int line_of(const std::string& text, const std::string& marker) {
+  const auto pos = text.find(marker);
+  if (pos == std::string::npos) throw std::runtime_error("marker not in text: " + marker);
+  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
+}
+}  // namespace
+
+TEST_CASE("run writes the file, prints a summary, and info describes it") {
+  TempDir dir;
+  const auto r = run_command(missionsim_exe() + " run " + demo_path() + " -o out.h5" + small_demo, dir.path());
+  INFO(r.output);
+  REQUIRE(r.status == 0);
+  CHECK(std::filesystem::exists(dir / "out.h5"));
+  CHECK(r.output.find("screening") != std::string::npos);
+  CHECK(r.output.find("agent-steps/s") != std::string::npos);
+  CHECK(r.output.find("out.h5") != std::string::npos);
+  CHECK(files_in(dir.path()) == 1);  // no temporary left beside it
+
+  const auto info = run_command(missionsim_exe() + " info out.h5", dir.path());
+  INFO(info.output);
+  CHECK(info.status == 0);
+  CHECK(info.output.find("adopter_share_by_innovation") != std::string::npos);
+  CHECK(info.output.find("[1 × 12 × 2]") != std::string::npos);
+  CHECK(info.output.find("demo") != std::string::npos);
+}
+
+TEST_CASE("Without -o the output goes to results/STEM.h5 and is never overwritten without --force") {
+  TempDir dir;
+  const auto cmd = missionsim_exe() + " run " + demo_path() + small_demo;
+  REQUIRE(run_command(cmd, dir.path()).status == 0);
+  const auto out = dir / "results/demo.h5";
+  REQUIRE(std::filesystem::exists(out));
+  const auto written = std::filesystem::last_write_time(out);
+
+  const auto again = run_command(cmd, dir.path());
+  CHECK(again.status == 2);
+  CHECK(again.output.find("--force") != std::string::npos);
+  CHECK(std::filesystem::last_write_time(out) == written);
+
+  CHECK(run_command(cmd + " --force", dir.path()).status == 0);
+}
+
+TEST_CASE("Every subcommand has help, and a missing subcommand is a usage error") {
+  for (const char* sub : {"run", "validate", "info"}) {
+    const auto r = run_command(missionsim_exe() + " " + sub + " --help");
+    INFO(sub << ": " << r.output);
+    CHECK(r.status == 0);
+    CHECK(r.output.find("Usage") != std::string::npos);
+  }
+  CHECK(run_command(missionsim_exe() + " run --threads 1 --help").output.find("--set") != std::string::npos);
+  CHECK(run_command(missionsim_exe()).status == 2);
+  CHECK(run_command(missionsim_exe() + " frobnicate").status == 2);
+}
+
+TEST_CASE("validate accepts every scenario shipped under scenarios/") {
+  std::size_t checked = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(source_dir() / "scenarios")) {
+    if (e.path().extension() != ".toml") continue;
+    const auto r = run_command(missionsim_exe() + " validate '" + e.path().string() + "'");
+    INFO(e.path() << ": " << r.output);
+    CHECK(r.status == 0);
+    CHECK(r.output.find("valid") != std::string::npos);
+    ++checked;
+  }
+  CHECK(checked >= 2);
+}
+
+TEST_CASE("validate prints every problem in a file, not only the first") {
+  TempDir dir;
+  std::string text = scenario_text(100, "kind = \"small_world\"", "rule = \"threshold\"\nthreshold = 1.5");
+  text.replace(text.find("seed = 7"), 8, "sede = 7");
+  const auto file = dir.write("two.toml", text);
+  const auto r = run_command(missionsim_exe() + " validate two.toml", dir.path());
+  INFO(r.output);
+  CHECK(r.status == 2);
+  CHECK(r.output.find("did you mean 'seed'") != std::string::npos);
+  CHECK(r.output.find("innovations.idea.threshold") != std::string::npos);
+  CHECK(r.output.find("2 problem(s)") != std::string::npos);
+}
+
+struct BadInput {
+  const char* what;
+  std::string text;          ///< scenario text ("" = do not write the file)
+  std::string extra;         ///< extra command-line arguments
+  std::string fragment;      ///< must appear in the message
+  std::string line_marker;   ///< the message must name the line holding this text ("" = no line)
+  std::string side_file;     ///< name=content of an input file beside the scenario
+};
+
+TEST_CASE("Bad input: a clear message, exit status 2, and no output file") {
+  const auto base = [](const std::string& net, const std::string& inn) { return scenario_text(500, net, inn); };
+  const std::string sw = "kind = \"small_world\"\nmean_degree = 4";
+  const std::string thr = "rule = \"threshold\"";
+  std::string odd_time = base(sw, thr);
+  odd_time.replace(odd_time.find("end = 2027-01-01"), 16, "end = 2024-06-01");
+  std::string bad_step = base(sw, thr);
+  bad_step.replace(bad_step.find("\"1 month\""), 9, "\"1 fortnight\"");
+  std::string no_population = base(sw, thr);
+  no_population.replace(no_population.find("[population]\nsize = 500\n"), 24, "");
+  std::string version = base(sw, thr);
+  version.replace(0, 18, "schema_version = 2");
+  std::string misspelt = base(sw, thr);
+  misspelt.replace(misspelt.find("seed = 7"), 8, "sede = 7");
+
+  const std::vector<BadInput> cases{
+      {"TOML syntax error", "schema_version = 1\n[scenario\nname = \"x\"\n", "", "", "[scenario", ""},
+      {"misspelt key", misspelt, "", "did you mean 'seed'", "sede = 7", ""},
+      {"unknown key", base(sw + "\ncolour = \"blue\"", thr), "", "colour", "colour", ""},
+      {"wrong type", base(sw, thr + "\nthreshold = \"high\""), "", "innovations.idea.threshold", "threshold = \"high\"", ""},
+      {"negative population", base(sw, thr).replace(base(sw, thr).find("size = 500"), 10, "size = -5"), "",
+       "population.size", "size = -5", ""},
+      {"threshold above 1", base(sw, thr + "\nthreshold = 1.5"), "", "innovations.idea.threshold", "threshold = 1.5", ""},
+      {"end before start", odd_time, "", "time.end", "end = 2024-06-01", ""},
+      {"unknown network kind", base("kind = \"hypercube\"", thr), "", "small_world", "hypercube", ""},
+      {"malformed step", bad_step, "", "time.step", "fortnight", ""},
+      {"missing required table", no_population, "", "population", "", ""},
+      {"key of another variant", base("kind = \"erdos_renyi\"\nrewire_probability = 0.2", thr), "",
+       "rewire_probability", "rewire_probability", ""},
+      {"odd small-world degree", base("kind = \"small_world\"\nmean_degree = 5", thr), "", "even", "mean_degree = 5", ""},
+      {"unknown layer name", base(sw, thr).replace(base(sw, thr).find("network = \"net\""), 15, "network = \"web\""),
+       "", "web", "network = \"web\"", ""},
+      {"unsupported schema version", version, "", "schema_version", "schema_version = 2", ""},
+      {"missing scenario file", "", "", "missing.toml", "", ""},
+      {"empty scenario file", "\n", "", "empty", "", ""},
+      {"bad --set key", base(sw, thr), " --set population.sise=10", "did you mean 'size'", "", ""},
+      {"bad --set value", base(sw, thr), " --set population.size=many", "--set", "", ""},
+      {"bad --set element", base(sw, thr), " --set innovations.nope.threshold=0.2", "nope", "", ""},
+      {"bad edge-list line", base("kind = \"edge_list\"\nfile = \"edges.txt\"", thr), "", "edges.txt:2", "", "0 1\n1 x\n"},
+      {"missing edge-list file", base("kind = \"edge_list\"\nfile = \"nowhere.txt\"", thr), "", "nowhere.txt", "", ""},
+      {"initial adopter outside the population",
+       base(sw, thr + "\ninitial = \"file\"\ninitial_file = \"edges.txt\""), "", "edges.txt:1", "", "900\n"},
+  };
+  REQUIRE(cases.size() >= 15);
+  for (const auto& c : cases) {
+    TempDir dir;
+    const std::string file = c.what == std::string("missing scenario file") ? "missing.toml" : "bad.toml";
+    if (!c.text.empty()) dir.write(file, c.text);
+    if (!c.side_file.empty()) dir.write("edges.txt", c.side_file);
+    const auto before = files_in(dir.path());
+    const auto r = run_command(missionsim_exe() + " run " + file + " -o out.h5 -q" + c.extra, dir.path());
+    INFO(c.what << "\n" << r.output);
+    CHECK(r.status == 2);
+    CHECK(r.output.find(c.fragment) != std::string::npos);
+    if (!c.line_marker.empty())
+      CHECK(r.output.find(file + ":" + std::to_string(line_of(c.text, c.line_marker)) + ":") != std::string::npos);
+    CHECK(files_in(dir.path()) == before);  // nothing written: no output, no temporary
+  }
+}
+
+}  // namespace missionsim::test
