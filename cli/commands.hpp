@@ -16,5 +16,6 @@ using Command = std::function<int()>;
 Command add_run_command(CLI::App& app, const std::string& command_line);
 Command add_validate_command(CLI::App& app);
 Command add_info_command(CLI::App& app);
+Command add_schema_command(CLI::App& app);
 
 }  // namespace missionsim::cli

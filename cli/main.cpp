@@ -35,6 +35,8 @@ int main(int argc, char** argv) {
   commands[validate] = missionsim::cli::add_validate_command(*validate);
   auto* info = app.add_subcommand("info", "Describe a missionsim output file");
   commands[info] = missionsim::cli::add_info_command(*info);
+  auto* schema = app.add_subcommand("schema", "Print the scenario reference (every key, unit, default, range) as Markdown");
+  commands[schema] = missionsim::cli::add_schema_command(*schema);
 
   try {
     app.parse(argc, argv);

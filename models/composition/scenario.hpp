@@ -40,6 +40,9 @@ struct Scenario {
 /// The schema every scenario file is checked against (also the source of the reference docs).
 const TableSpec& scenario_schema();
 
+/// docs/scenario-reference.md: an introduction and the reference generated from the schema.
+std::string scenario_reference_markdown();
+
 /// Reads, overrides, validates and types a scenario. Throws ScenarioError carrying every
 /// problem found (syntax, unknown keys, types, ranges, cross-field checks).
 Scenario load_scenario(const std::filesystem::path& file, std::span<const std::string> overrides = {});
