@@ -42,7 +42,7 @@ TEST_CASE("Seed contract: the same seed repeats, another seed differs") {
 TEST_CASE("Common random numbers: changing one innovation leaves the other's path unchanged") {
   // Streams are keyed by the innovation's name, not its position or its neighbours' settings.
   const auto base = test::run_in_memory(demo(), 2);
-  const auto changed = test::run_in_memory(demo({"innovations.screening.threshold=0.3"}), 2);
+  const auto changed = test::run_in_memory(demo({"innovations.screening.threshold=0.25"}), 2);
   const auto diet_base = base->series("adopter_share", 0), diet_changed = changed->series("adopter_share", 0);
   const std::size_t width = 2, diet = 1;  // labels: screening, healthy_diet
   bool screening_differs = false;
