@@ -23,7 +23,8 @@ Command add_info_command(CLI::App& app) {
   return [file] {
     const FileSummary s = read_file_summary(*file);
     std::printf("file        %s\n", file->c_str());
-    std::printf("format      %s %d (engine %s)\n", s.format.c_str(), s.format_version, s.engine_version.c_str());
+    std::printf("format      %s %d (engine %s)\n", s.format.c_str(), s.format_version,
+                s.engine_version.c_str());
     std::printf("scenario    %s\n", s.scenario_name.c_str());
     std::printf("created     %s\n", s.created_utc.c_str());
     std::printf("command     %s\n", s.command_line.c_str());

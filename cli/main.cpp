@@ -11,8 +11,9 @@
 
 namespace {
 std::string shell_quote(const std::string& arg) {
-  if (!arg.empty() && arg.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%") ==
-                          std::string::npos)
+  if (!arg.empty() &&
+      arg.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%") ==
+          std::string::npos)
     return arg;
   std::string out = "'";
   for (char c : arg) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
@@ -25,8 +26,8 @@ int main(int argc, char** argv) {
   for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + shell_quote(argv[i]);
 
   CLI::App app{"missionsim — agent-based simulation of health-system missions"};
-  app.set_version_flag("--version", std::string(missionsim::engine_version) + " (" +
-                                        missionsim::engine_git_describe + ")");
+  app.set_version_flag(
+      "--version", std::string(missionsim::engine_version) + " (" + missionsim::engine_git_describe + ")");
   app.require_subcommand(1);
   std::map<CLI::App*, missionsim::cli::Command> commands;
   auto* run = app.add_subcommand("run", "Run a scenario and write its time series to HDF5");
@@ -35,7 +36,8 @@ int main(int argc, char** argv) {
   commands[validate] = missionsim::cli::add_validate_command(*validate);
   auto* info = app.add_subcommand("info", "Describe a missionsim output file");
   commands[info] = missionsim::cli::add_info_command(*info);
-  auto* schema = app.add_subcommand("schema", "Print the scenario reference (every key, unit, default, range) as Markdown");
+  auto* schema = app.add_subcommand(
+      "schema", "Print the scenario reference (every key, unit, default, range) as Markdown");
   commands[schema] = missionsim::cli::add_schema_command(*schema);
 
   try {

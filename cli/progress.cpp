@@ -26,7 +26,8 @@ void ProgressBar::on_step_end(std::uint32_t, std::uint32_t step, std::uint32_t s
   const int filled = static_cast<int>(done * width);
   for (int i = 0; i < width; ++i) bar[i] = i < filled ? '#' : '.';
   bar[width] = '\0';
-  std::fprintf(stderr, "\r[%s] step %u/%u  %.1f s elapsed  ~%.1f s left ", bar, step + 1, steps, elapsed, left);
+  std::fprintf(stderr, "\r[%s] step %u/%u  %.1f s elapsed  ~%.1f s left ", bar, step + 1, steps, elapsed,
+               left);
   std::fflush(stderr);
 }
 

@@ -38,9 +38,12 @@ int run(const RunOptions& o, const std::string& command_line) {
   if (o.seed) overrides.push_back("scenario.seed=" + std::to_string(*o.seed));
   const model::Scenario scenario = model::load_scenario(o.scenario, overrides);
 
-  const std::filesystem::path out = o.output.empty() ? default_output(o.scenario) : std::filesystem::path(o.output);
+  const std::filesystem::path out =
+      o.output.empty() ? default_output(o.scenario) : std::filesystem::path(o.output);
   if (std::filesystem::exists(out) && !o.force)
-    throw InputError(Diagnostic{{out.string(), 0, 0}, "", "output file exists; pass --force to overwrite it or -o to choose another"});
+    throw InputError(Diagnostic{{out.string(), 0, 0},
+                                "",
+                                "output file exists; pass --force to overwrite it or -o to choose another"});
 
   model::RunSettings settings;
   settings.seed = scenario.seed;
@@ -56,7 +59,8 @@ int run(const RunOptions& o, const std::string& command_line) {
 
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const double agent_steps = static_cast<double>(summary.agents) * summary.steps;
-  std::printf("scenario   %s (seed %llu)\n", scenario.name.c_str(), static_cast<unsigned long long>(scenario.seed));
+  std::printf("scenario   %s (seed %llu)\n", scenario.name.c_str(),
+              static_cast<unsigned long long>(scenario.seed));
   std::printf("simulated  %u people, %u steps of %s, %u thread(s)\n", summary.agents, summary.steps,
               scenario.step.to_string().c_str(), o.threads ? o.threads : available_cores());
   for (const auto& [name, share] : summary.final_shares)
@@ -78,7 +82,8 @@ Command add_run_command(CLI::App& app, const std::string& command_line) {
                  "(array elements by name; repeatable)")
       ->allow_extra_args(false);
   app.add_option("--seed", o->seed, "Seed of every random stream (overrides scenario.seed)");
-  app.add_option("--threads", o->threads, "Worker threads [default: every core]")->check(CLI::Range(0u, 4096u));
+  app.add_option("--threads", o->threads, "Worker threads [default: every core]")
+      ->check(CLI::Range(0u, 4096u));
   app.add_flag("--force", o->force, "Overwrite the output file if it exists");
   app.add_flag("-q,--quiet", o->quiet, "No progress display");
   return [o, command_line] { return run(*o, command_line); };

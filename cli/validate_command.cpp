@@ -16,7 +16,8 @@ Command add_validate_command(CLI::App& app) {
   };
   auto o = std::make_shared<Options>();
   app.add_option("scenario", o->scenario, "Scenario file (TOML)")->required();
-  app.add_option("--set", o->sets, "Override a scenario key before validation (repeatable)")->allow_extra_args(false);
+  app.add_option("--set", o->sets, "Override a scenario key before validation (repeatable)")
+      ->allow_extra_args(false);
   return [o] {
     try {
       const auto s = model::load_scenario(o->scenario, o->sets);

@@ -35,24 +35,34 @@ std::optional<StepLength> StepLength::parse(std::string_view text) {
   }
   StepLength out;
   const auto [ptr, ec] = std::from_chars(number.data(), number.data() + number.size(), out.count);
-  if (ec != std::errc{} || ptr != number.data() + number.size() || !(out.count > 0) || !std::isfinite(out.count))
+  if (ec != std::errc{} || ptr != number.data() + number.size() || !(out.count > 0) ||
+      !std::isfinite(out.count))
     return std::nullopt;
   if (unit.ends_with('s')) unit.remove_suffix(1);
-  if (unit == "day") out.unit = Unit::day;
-  else if (unit == "week") out.unit = Unit::week;
-  else if (unit == "month") out.unit = Unit::month;
-  else if (unit == "year") out.unit = Unit::year;
-  else return std::nullopt;
+  if (unit == "day")
+    out.unit = Unit::day;
+  else if (unit == "week")
+    out.unit = Unit::week;
+  else if (unit == "month")
+    out.unit = Unit::month;
+  else if (unit == "year")
+    out.unit = Unit::year;
+  else
+    return std::nullopt;
   if (out.unit == Unit::month && out.count != std::floor(out.count)) return std::nullopt;
   return out;
 }
 
 double StepLength::years() const {
   switch (unit) {
-    case Unit::day: return count / days_per_year;
-    case Unit::week: return count * 7.0 / days_per_year;
-    case Unit::month: return count / 12.0;
-    case Unit::year: return count;
+    case Unit::day:
+      return count / days_per_year;
+    case Unit::week:
+      return count * 7.0 / days_per_year;
+    case Unit::month:
+      return count / 12.0;
+    case Unit::year:
+      return count;
   }
   return count;
 }
@@ -91,12 +101,14 @@ Calendar::Calendar(Date start, Date end, StepLength step) : start_(start), end_(
   }
 }
 
-std::string Calendar::cf_units() const { return "days since " + format_date(start_); }
+std::string Calendar::cf_units() const {
+  return "days since " + format_date(start_);
+}
 
 std::string format_date(Date d) {
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                static_cast<unsigned>(d.day()));
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()),
+                static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
   return buf;
 }
 

@@ -6,11 +6,11 @@
 #include <string>
 
 #if defined(MISSIONSIM_SEATBELTS) && MISSIONSIM_SEATBELTS
-#define MS_SEATBELT(cond, msg)                                                            \
-  do {                                                                                    \
-    if (!(cond))                                                                          \
-      throw ::missionsim::InternalError(std::string("seatbelt: ") + (msg) + " [" #cond "] at " \
-                                        __FILE__ ":" + std::to_string(__LINE__));         \
+#define MS_SEATBELT(cond, msg)                                                                       \
+  do {                                                                                               \
+    if (!(cond))                                                                                     \
+      throw ::missionsim::InternalError(std::string("seatbelt: ") + (msg) +                          \
+                                        " [" #cond "] at " __FILE__ ":" + std::to_string(__LINE__)); \
   } while (false)
 #else
 #define MS_SEATBELT(cond, msg) \

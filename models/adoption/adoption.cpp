@@ -66,7 +66,8 @@ void Adoption::place_initial_adopters(Spread& s, std::uint64_t seed, std::uint32
   std::fill(adopted.begin(), adopted.end(), std::uint8_t{0});
   const auto& p = s.params;
   switch (p.initial) {
-    case InitialAdopters::none: break;
+    case InitialAdopters::none:
+      break;
     case InitialAdopters::random: {
       // Each person independently: the sets are nested as the share grows, so scenarios that
       // differ only in the share seed the same people first (common random numbers).
@@ -80,8 +81,8 @@ void Adoption::place_initial_adopters(Spread& s, std::uint64_t seed, std::uint32
       std::iota(ids.begin(), ids.end(), NodeId{0});
       const auto& layer = *s.layer;
       const auto n = population_;
-      std::nth_element(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(k, n)), ids.end(),
-                       [&](NodeId a, NodeId b) {
+      std::nth_element(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(k, n)),
+                       ids.end(), [&](NodeId a, NodeId b) {
                          const auto da = layer.degree(a, n), db = layer.degree(b, n);
                          return da != db ? da > db : a < b;
                        });
@@ -126,7 +127,8 @@ void Adoption::prepare(const StepContext& ctx) {
     // Bass's F is the adopting share of the whole population; a threshold compares with
     // the share of the others (a non-adopter does not count itself).
     const double f = population_ > 0 ? a / population_ : 0.0;
-    s.mixed_adopt_probability = step_probability(s.params.innovation_rate + s.params.imitation_rate * f, ctx.dt_years);
+    s.mixed_adopt_probability =
+        step_probability(s.params.innovation_rate + s.params.imitation_rate * f, ctx.dt_years);
     s.mixed_share = population_ > 1 ? a / (population_ - 1.0) : 0.0;
   }
 }
@@ -186,7 +188,8 @@ void Adoption::commit() {
 void Adoption::describe_metrics(std::vector<MetricSpec>& out) const {
   Breakdown by{"innovation", {}};
   for (const auto& s : spreads_) by.labels.push_back(s.params.name);
-  out.push_back({"adopter_share", "1", "Share of the population that has adopted the innovation, at the end of the step", by});
+  out.push_back({"adopter_share", "1",
+                 "Share of the population that has adopted the innovation, at the end of the step", by});
   out.push_back({"new_adopters", "people", "People who adopted the innovation during the step", by});
 }
 

@@ -35,7 +35,9 @@ class Adoption {
 
   [[nodiscard]] std::size_t innovation_count() const noexcept { return spreads_.size(); }
   [[nodiscard]] const InnovationParams& params(std::size_t i) const { return spreads_[i].params; }
-  [[nodiscard]] std::span<const std::uint8_t> adopted(std::size_t i) const { return spreads_[i].adopted.current(); }
+  [[nodiscard]] std::span<const std::uint8_t> adopted(std::size_t i) const {
+    return spreads_[i].adopted.current();
+  }
   /// Each person's θ; empty when everyone has the innovation's fixed threshold.
   [[nodiscard]] std::span<const float> thresholds(std::size_t i) const { return spreads_[i].thresholds; }
   [[nodiscard]] std::uint64_t adopter_count(std::size_t i) const { return spreads_[i].adopters; }

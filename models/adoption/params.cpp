@@ -21,7 +21,8 @@ void declare_innovation_keys(TableSpec& t) {
       .range(0, 1)
       .default_value(0.18);
   thr.choice("threshold_distribution", {"fixed", "uniform", "normal"},
-             "How θ varies between people: fixed; uniform on θ ± spread; normal with sd spread. Clamped to [0, 1].")
+             "How θ varies between people: fixed; uniform on θ ± spread; normal with sd spread. Clamped to "
+             "[0, 1].")
       .default_value(std::string("fixed"));
   thr.real("threshold_spread", "Half-width (uniform) or standard deviation (normal) of θ across people.")
       .unit("share of contacts")
@@ -37,12 +38,14 @@ void declare_innovation_keys(TableSpec& t) {
       .min(0)
       .default_value(0.38);
   t.choice("initial", {"none", "random", "most_central", "file"},
-           "Who has adopted at the start: nobody; a random share; the most connected share (by degree, ties to the "
+           "Who has adopted at the start: nobody; a random share; the most connected share (by degree, ties "
+           "to the "
            "lower id); or the ids listed in initial_file.")
       .default_value(std::string("random"));
   for (const char* kind : {"random", "most_central"})
     t.when("initial", kind)
-        .real("initial_share", "Share of the population adopting at the start (random: each person independently).")
+        .real("initial_share",
+              "Share of the population adopting at the start (random: each person independently).")
         .unit("share of population")
         .range(0, 1)
         .default_value(0.01);
@@ -73,21 +76,24 @@ InnovationParams read_innovation(const TableView& t, const std::vector<std::stri
     problems.push_back(t.diagnostic("network", "no [[network]] layer is named '" + p.network + "' (layers: " +
                                                    (have.empty() ? std::string("none") : have) + ")"));
   }
-  p.rule = pick<AdoptionRule>(t.get<std::string>("rule"), {{"threshold", AdoptionRule::threshold}, {"bass", AdoptionRule::bass}});
+  p.rule = pick<AdoptionRule>(t.get<std::string>("rule"),
+                              {{"threshold", AdoptionRule::threshold}, {"bass", AdoptionRule::bass}});
   if (p.rule == AdoptionRule::threshold) {
     p.threshold = t.get<double>("threshold");
-    p.threshold_distribution = pick<ThresholdDistribution>(
-        t.get<std::string>("threshold_distribution"),
-        {{"fixed", ThresholdDistribution::fixed}, {"uniform", ThresholdDistribution::uniform}, {"normal", ThresholdDistribution::normal}});
+    p.threshold_distribution = pick<ThresholdDistribution>(t.get<std::string>("threshold_distribution"),
+                                                           {{"fixed", ThresholdDistribution::fixed},
+                                                            {"uniform", ThresholdDistribution::uniform},
+                                                            {"normal", ThresholdDistribution::normal}});
     p.threshold_spread = t.get<double>("threshold_spread");
   } else {
     p.innovation_rate = t.get<double>("innovation_rate");
     p.imitation_rate = t.get<double>("imitation_rate");
   }
-  p.initial = pick<InitialAdopters>(t.get<std::string>("initial"), {{"none", InitialAdopters::none},
-                                                                    {"random", InitialAdopters::random},
-                                                                    {"most_central", InitialAdopters::most_central},
-                                                                    {"file", InitialAdopters::file}});
+  p.initial =
+      pick<InitialAdopters>(t.get<std::string>("initial"), {{"none", InitialAdopters::none},
+                                                            {"random", InitialAdopters::random},
+                                                            {"most_central", InitialAdopters::most_central},
+                                                            {"file", InitialAdopters::file}});
   if (p.initial == InitialAdopters::random || p.initial == InitialAdopters::most_central)
     p.initial_share = t.get<double>("initial_share");
   if (p.initial == InitialAdopters::file) p.initial_file = base_dir / t.get<std::string>("initial_file");

@@ -27,7 +27,8 @@ TableSpec build_schema() {
   time.date("start", "First day of the first step.").required();
   time.date("end", "The run stops before this day; must be after start.").required();
   time.string("step",
-              "Step length: a positive number and day(s), week(s), month(s) or year(s). Months and whole years follow "
+              "Step length: a positive number and day(s), week(s), month(s) or year(s). Months and whole "
+              "years follow "
               "the calendar; rates are per year and a step's probability is 1 − exp(−rate·Δt).")
       .default_value(std::string("1 month"));
 
@@ -53,7 +54,8 @@ const TableSpec& scenario_schema() {
 Scenario load_scenario(const std::filesystem::path& file, std::span<const std::string> overrides) {
   ScenarioDocument doc = load_document(file);
   for (const auto& o : overrides) apply_override(doc, scenario_schema(), o);
-  if (auto problems = validate(doc, scenario_schema()); !problems.empty()) throw ScenarioError(std::move(problems));
+  if (auto problems = validate(doc, scenario_schema()); !problems.empty())
+    throw ScenarioError(std::move(problems));
   fill_defaults(doc, scenario_schema());
 
   std::vector<Diagnostic> problems;
@@ -69,14 +71,15 @@ Scenario load_scenario(const std::filesystem::path& file, std::span<const std::s
   s.start = time.get<Date>("start");
   s.end = time.get<Date>("end");
   if (!(std::chrono::sys_days{s.start} < std::chrono::sys_days{s.end}))
-    problems.push_back(time.diagnostic("end", "must be after time.start (" + format_date(s.start) + "), found " +
-                                                  format_date(s.end)));
+    problems.push_back(time.diagnostic(
+        "end", "must be after time.start (" + format_date(s.start) + "), found " + format_date(s.end)));
   const auto step_text = time.get<std::string>("step");
   if (auto step = StepLength::parse(step_text)) {
     s.step = *step;
   } else {
     problems.push_back(time.diagnostic(
-        "step", "expected a positive number and a unit (day, week, month, year; whole months), found \"" + step_text + "\""));
+        "step", "expected a positive number and a unit (day, week, month, year; whole months), found \"" +
+                    step_text + "\""));
   }
 
   s.population = static_cast<std::uint32_t>(root.table("population").get<std::int64_t>("size"));

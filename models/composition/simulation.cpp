@@ -10,7 +10,9 @@ namespace missionsim::model {
 
 namespace {
 using Clock = std::chrono::steady_clock;
-double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+double seconds_since(Clock::time_point t0) {
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
 
 World build_world(const Scenario& s, const RunSettings& r) {
   std::vector<NetworkLayer> layers;
@@ -53,9 +55,13 @@ Simulation::Simulation(const Scenario& scenario, const RunSettings& settings)
 
 Simulation::~Simulation() = default;
 
-const std::vector<MetricSpec>& Simulation::metrics() const noexcept { return impl_->metrics; }
+const std::vector<MetricSpec>& Simulation::metrics() const noexcept {
+  return impl_->metrics;
+}
 
-std::string Simulation::plan_dot() const { return impl_->plan.to_dot(); }
+std::string Simulation::plan_dot() const {
+  return impl_->plan.to_dot();
+}
 
 RecordingHeader Simulation::recording_header(const std::string& command_line) const {
   RecordingHeader h;
@@ -87,7 +93,8 @@ RunSummary Simulation::run(Recorder& recorder, StepObserver* observer) {
   summary.build_seconds = m.build_seconds;
   summary.steps = steps;
   summary.agents = m.world.population();
-  summary.record = RunRecord{m.settings.run, m.settings.seed, m.settings.replicate, "ok", summary.step_seconds};
+  summary.record =
+      RunRecord{m.settings.run, m.settings.seed, m.settings.replicate, "ok", summary.step_seconds};
   for (std::size_t i = 0; i < m.adoption.innovation_count(); ++i)
     summary.final_shares.emplace_back(m.adoption.params(i).name, m.adoption.adopter_share(i));
   recorder.end_run(summary.record);

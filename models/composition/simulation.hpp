@@ -17,7 +17,7 @@ struct RunSettings {
   std::uint32_t run = 0;        ///< index of the run in its file (the `run` dimension)
   std::uint32_t replicate = 0;  ///< replicate number within its parameter point
   std::uint64_t seed = 1;
-  unsigned threads = 0;  ///< 0 = every core
+  unsigned threads = 0;          ///< 0 = every core
   std::uint32_t block_size = 0;  ///< agents per parallel block; 0 = the engine default
 };
 
@@ -25,8 +25,8 @@ struct RunSummary {
   RunRecord record;
   std::uint32_t steps = 0;
   std::uint32_t agents = 0;
-  double step_seconds = 0;   ///< wall time of the step loop alone
-  double build_seconds = 0;  ///< wall time to build the world
+  double step_seconds = 0;                                   ///< wall time of the step loop alone
+  double build_seconds = 0;                                  ///< wall time to build the world
   std::vector<std::pair<std::string, double>> final_shares;  ///< per innovation
 };
 

@@ -20,9 +20,11 @@ NetworkKind kind_from(const std::string& s) {
 }  // namespace
 
 void declare_network_keys(TableSpec& layer) {
-  layer.choice("kind",
-               {"well_mixed", "erdos_renyi", "small_world", "power_law", "barabasi_albert", "block", "edge_list"},
-               "How the layer is generated. well_mixed stores no edges: everyone meets everyone (mean field).")
+  layer
+      .choice(
+          "kind",
+          {"well_mixed", "erdos_renyi", "small_world", "power_law", "barabasi_albert", "block", "edge_list"},
+          "How the layer is generated. well_mixed stores no edges: everyone meets everyone (mean field).")
       .required();
   layer.when("kind", "erdos_renyi")
       .real("mean_degree", "Expected number of contacts per person (G(n,p) with p = mean_degree/(n−1)).")
@@ -30,7 +32,8 @@ void declare_network_keys(TableSpec& layer) {
       .greater_than(0)
       .default_value(10.0);
   auto& sw = layer.when("kind", "small_world");
-  sw.integer("mean_degree", "Contacts per person in the ring lattice before rewiring (Watts–Strogatz k); even.")
+  sw.integer("mean_degree",
+             "Contacts per person in the ring lattice before rewiring (Watts–Strogatz k); even.")
       .unit("contacts")
       .min(2)
       .default_value(std::int64_t{10});
@@ -39,7 +42,9 @@ void declare_network_keys(TableSpec& layer) {
       .range(0, 1)
       .default_value(0.1);
   auto& pl = layer.when("kind", "power_law");
-  pl.real("alpha", "Exponent of Boost's power-law out-degree (PLOD) generator: a person gets β·x^−α contacts, x uniform on 0…N−1.")
+  pl.real("alpha",
+          "Exponent of Boost's power-law out-degree (PLOD) generator: a person gets β·x^−α contacts, x "
+          "uniform on 0…N−1.")
       .greater_than(0)
       .default_value(0.5);
   pl.real("beta", "Scale of the PLOD generator: the largest possible number of contacts one person starts.")
@@ -52,12 +57,17 @@ void declare_network_keys(TableSpec& layer) {
       .min(1)
       .default_value(std::int64_t{5});
   auto& blk = layer.when("kind", "block");
-  blk.integer("groups", "Number of equal-sized silos (contiguous blocks of people).").min(1).default_value(std::int64_t{10});
+  blk.integer("groups", "Number of equal-sized silos (contiguous blocks of people).")
+      .min(1)
+      .default_value(std::int64_t{10});
   blk.real("mean_degree_within", "Expected contacts per person inside their own group.")
       .unit("contacts")
       .min(0)
       .default_value(8.0);
-  blk.real("mean_degree_across", "Expected contacts per person in other groups.").unit("contacts").min(0).default_value(2.0);
+  blk.real("mean_degree_across", "Expected contacts per person in other groups.")
+      .unit("contacts")
+      .min(0)
+      .default_value(2.0);
   layer.when("kind", "edge_list")
       .string("file",
               "Text file, one undirected edge per line as two 0-based person ids; # starts a comment. "
@@ -65,27 +75,30 @@ void declare_network_keys(TableSpec& layer) {
       .required();
 }
 
-NetworkLayerParams read_network(const TableView& t, std::uint32_t population, const std::filesystem::path& base_dir,
-                                std::vector<Diagnostic>& problems) {
+NetworkLayerParams read_network(const TableView& t, std::uint32_t population,
+                                const std::filesystem::path& base_dir, std::vector<Diagnostic>& problems) {
   NetworkLayerParams p;
   p.name = t.get<std::string>("name");
   p.kind = kind_from(t.get<std::string>("kind"));
   switch (p.kind) {
-    case NetworkKind::well_mixed: break;
+    case NetworkKind::well_mixed:
+      break;
     case NetworkKind::erdos_renyi:
       p.mean_degree = t.get<double>("mean_degree");
       if (p.mean_degree > population - 1.0)
-        problems.push_back(t.diagnostic("mean_degree", "must be below the population size (" +
-                                                            std::to_string(population) + ")"));
+        problems.push_back(t.diagnostic(
+            "mean_degree", "must be below the population size (" + std::to_string(population) + ")"));
       break;
     case NetworkKind::small_world: {
       const auto k = t.get<std::int64_t>("mean_degree");
       p.mean_degree = static_cast<double>(k);
       p.rewire_probability = t.get<double>("rewire_probability");
-      if (k % 2 != 0) problems.push_back(t.diagnostic("mean_degree", "must be even for a small-world ring, found " + std::to_string(k)));
+      if (k % 2 != 0)
+        problems.push_back(
+            t.diagnostic("mean_degree", "must be even for a small-world ring, found " + std::to_string(k)));
       if (k >= static_cast<std::int64_t>(population))
-        problems.push_back(t.diagnostic("mean_degree", "must be below the population size (" +
-                                                            std::to_string(population) + ")"));
+        problems.push_back(t.diagnostic(
+            "mean_degree", "must be below the population size (" + std::to_string(population) + ")"));
       break;
     }
     case NetworkKind::power_law:
@@ -96,8 +109,8 @@ NetworkLayerParams read_network(const TableView& t, std::uint32_t population, co
       const auto m = t.get<std::int64_t>("m");
       p.m = static_cast<std::uint32_t>(std::min<std::int64_t>(m, UINT32_MAX));
       if (m + 1 >= static_cast<std::int64_t>(population))
-        problems.push_back(t.diagnostic("m", "must be at most the population size minus 2 (" +
-                                                  std::to_string(population) + " people)"));
+        problems.push_back(t.diagnostic(
+            "m", "must be at most the population size minus 2 (" + std::to_string(population) + " people)"));
       break;
     }
     case NetworkKind::block: {
@@ -109,7 +122,9 @@ NetworkLayerParams read_network(const TableView& t, std::uint32_t population, co
         problems.push_back(t.diagnostic("groups", "must be at most the population size"));
       break;
     }
-    case NetworkKind::edge_list: p.file = base_dir / t.get<std::string>("file"); break;
+    case NetworkKind::edge_list:
+      p.file = base_dir / t.get<std::string>("file");
+      break;
   }
   return p;
 }

@@ -20,13 +20,13 @@ enum class NetworkKind { well_mixed, erdos_renyi, small_world, power_law, baraba
 struct NetworkLayerParams {
   std::string name;
   NetworkKind kind = NetworkKind::small_world;
-  double mean_degree = 10;         ///< erdos_renyi, small_world (even integer there)
-  double rewire_probability = 0.1; ///< small_world
-  double alpha = 0.5, beta = 500;  ///< power_law (Boost's PLOD: β·x^−α edges per node)
-  std::uint32_t m = 5;             ///< barabasi_albert
-  std::uint32_t groups = 10;       ///< block
+  double mean_degree = 10;          ///< erdos_renyi, small_world (even integer there)
+  double rewire_probability = 0.1;  ///< small_world
+  double alpha = 0.5, beta = 500;   ///< power_law (Boost's PLOD: β·x^−α edges per node)
+  std::uint32_t m = 5;              ///< barabasi_albert
+  std::uint32_t groups = 10;        ///< block
   double mean_degree_within = 8, mean_degree_across = 2;  ///< block
-  std::filesystem::path file;      ///< edge_list, resolved against the scenario's folder
+  std::filesystem::path file;  ///< edge_list, resolved against the scenario's folder
 };
 
 /// Declares the keys of one `[[network]]` element.

@@ -24,12 +24,14 @@ constexpr std::uint32_t stream_id(StreamPurpose purpose, std::string_view name) 
     h ^= c;
     h *= 16777619u;
   };
-  for (int shift = 0; shift < 32; shift += 8) mix(static_cast<unsigned char>(static_cast<std::uint32_t>(purpose) >> shift));
+  for (int shift = 0; shift < 32; shift += 8)
+    mix(static_cast<unsigned char>(static_cast<std::uint32_t>(purpose) >> shift));
   for (char c : name) mix(static_cast<unsigned char>(c));
   return h;
 }
 
-constexpr StreamKey stream_key(std::uint64_t seed, std::uint32_t run, StreamPurpose purpose, std::string_view name) noexcept {
+constexpr StreamKey stream_key(std::uint64_t seed, std::uint32_t run, StreamPurpose purpose,
+                               std::string_view name) noexcept {
   return StreamKey{seed, run, stream_id(purpose, name)};
 }
 

@@ -27,22 +27,33 @@ std::size_t World::network_bytes() const noexcept {
   return bytes;
 }
 
-NetworkLayer build_layer(const NetworkLayerParams& p, std::uint32_t n, std::uint64_t seed, std::uint32_t run) {
+NetworkLayer build_layer(const NetworkLayerParams& p, std::uint32_t n, std::uint64_t seed,
+                         std::uint32_t run) {
   NetworkLayer layer;
   layer.name = p.name;
   const StreamKey key = stream_key(seed, run, StreamPurpose::network, p.name);
   switch (p.kind) {
-    case NetworkKind::well_mixed: layer.well_mixed = true; break;
-    case NetworkKind::erdos_renyi: layer.graph = erdos_renyi(n, p.mean_degree, key); break;
+    case NetworkKind::well_mixed:
+      layer.well_mixed = true;
+      break;
+    case NetworkKind::erdos_renyi:
+      layer.graph = erdos_renyi(n, p.mean_degree, key);
+      break;
     case NetworkKind::small_world:
       layer.graph = small_world(n, static_cast<std::uint32_t>(p.mean_degree), p.rewire_probability, key);
       break;
-    case NetworkKind::power_law: layer.graph = power_law(n, p.alpha, p.beta, key); break;
-    case NetworkKind::barabasi_albert: layer.graph = barabasi_albert(n, p.m, key); break;
+    case NetworkKind::power_law:
+      layer.graph = power_law(n, p.alpha, p.beta, key);
+      break;
+    case NetworkKind::barabasi_albert:
+      layer.graph = barabasi_albert(n, p.m, key);
+      break;
     case NetworkKind::block:
       layer.graph = block_model(n, p.groups, p.mean_degree_within, p.mean_degree_across, key);
       break;
-    case NetworkKind::edge_list: layer.graph = read_edge_list(p.file, n); break;
+    case NetworkKind::edge_list:
+      layer.graph = read_edge_list(p.file, n);
+      break;
   }
   return layer;
 }

@@ -41,6 +41,7 @@ class World {
 };
 
 /// Builds a layer from its parameters; each layer draws from its own stream.
-NetworkLayer build_layer(const NetworkLayerParams& p, std::uint32_t population, std::uint64_t seed, std::uint32_t run);
+NetworkLayer build_layer(const NetworkLayerParams& p, std::uint32_t population, std::uint64_t seed,
+                         std::uint32_t run);
 
 }  // namespace missionsim::model

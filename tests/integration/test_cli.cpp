@@ -13,7 +13,9 @@ namespace missionsim::test {
 namespace {
 const std::string small_demo = " --set population.size=2000 --set time.end=2026-01-01 -q";
 
-std::string demo_path() { return "'" + (source_dir() / "scenarios/demo.toml").string() + "'"; }
+std::string demo_path() {
+  return "'" + (source_dir() / "scenarios/demo.toml").string() + "'";
+}
 
 std::size_t files_in(const std::filesystem::path& dir) {
   std::size_t n = 0;
@@ -25,13 +27,15 @@ std::size_t files_in(const std::filesystem::path& dir) {
 int line_of(const std::string& text, const std::string& marker) {
   const auto pos = text.find(marker);
   if (pos == std::string::npos) throw std::runtime_error("marker not in text: " + marker);
-  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
+  return 1 +
+         static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
 }
 }  // namespace
 
 TEST_CASE("run writes the file, prints a summary, and info describes it") {
   TempDir dir;
-  const auto r = run_command(missionsim_exe() + " run " + demo_path() + " -o out.h5" + small_demo, dir.path());
+  const auto r =
+      run_command(missionsim_exe() + " run " + demo_path() + " -o out.h5" + small_demo, dir.path());
   INFO(r.output);
   REQUIRE(r.status == 0);
   CHECK(std::filesystem::exists(dir / "out.h5"));
@@ -104,15 +108,17 @@ TEST_CASE("validate prints every problem in a file, not only the first") {
 
 struct BadInput {
   const char* what;
-  std::string text;          ///< scenario text ("" = do not write the file)
-  std::string extra;         ///< extra command-line arguments
-  std::string fragment;      ///< must appear in the message
-  std::string line_marker;   ///< the message must name the line holding this text ("" = no line)
-  std::string side_file;     ///< name=content of an input file beside the scenario
+  std::string text;         ///< scenario text ("" = do not write the file)
+  std::string extra;        ///< extra command-line arguments
+  std::string fragment;     ///< must appear in the message
+  std::string line_marker;  ///< the message must name the line holding this text ("" = no line)
+  std::string side_file;    ///< name=content of an input file beside the scenario
 };
 
 TEST_CASE("Bad input: a clear message, exit status 2, and no output file") {
-  const auto base = [](const std::string& net, const std::string& inn) { return scenario_text(500, net, inn); };
+  const auto base = [](const std::string& net, const std::string& inn) {
+    return scenario_text(500, net, inn);
+  };
   const std::string sw = "kind = \"small_world\"\nmean_degree = 4";
   const std::string thr = "rule = \"threshold\"";
   std::string odd_time = base(sw, thr);
@@ -130,27 +136,33 @@ TEST_CASE("Bad input: a clear message, exit status 2, and no output file") {
       {"TOML syntax error", "schema_version = 1\n[scenario\nname = \"x\"\n", "", "", "[scenario", ""},
       {"misspelt key", misspelt, "", "did you mean 'seed'", "sede = 7", ""},
       {"unknown key", base(sw + "\ncolour = \"blue\"", thr), "", "colour", "colour", ""},
-      {"wrong type", base(sw, thr + "\nthreshold = \"high\""), "", "innovations.idea.threshold", "threshold = \"high\"", ""},
+      {"wrong type", base(sw, thr + "\nthreshold = \"high\""), "", "innovations.idea.threshold",
+       "threshold = \"high\"", ""},
       {"negative population", base(sw, thr).replace(base(sw, thr).find("size = 500"), 10, "size = -5"), "",
        "population.size", "size = -5", ""},
-      {"threshold above 1", base(sw, thr + "\nthreshold = 1.5"), "", "innovations.idea.threshold", "threshold = 1.5", ""},
+      {"threshold above 1", base(sw, thr + "\nthreshold = 1.5"), "", "innovations.idea.threshold",
+       "threshold = 1.5", ""},
       {"end before start", odd_time, "", "time.end", "end = 2024-06-01", ""},
       {"unknown network kind", base("kind = \"hypercube\"", thr), "", "small_world", "hypercube", ""},
       {"malformed step", bad_step, "", "time.step", "fortnight", ""},
       {"missing required table", no_population, "", "population", "", ""},
       {"key of another variant", base("kind = \"erdos_renyi\"\nrewire_probability = 0.2", thr), "",
        "rewire_probability", "rewire_probability", ""},
-      {"odd small-world degree", base("kind = \"small_world\"\nmean_degree = 5", thr), "", "even", "mean_degree = 5", ""},
-      {"unknown layer name", base(sw, thr).replace(base(sw, thr).find("network = \"net\""), 15, "network = \"web\""),
-       "", "web", "network = \"web\"", ""},
+      {"odd small-world degree", base("kind = \"small_world\"\nmean_degree = 5", thr), "", "even",
+       "mean_degree = 5", ""},
+      {"unknown layer name",
+       base(sw, thr).replace(base(sw, thr).find("network = \"net\""), 15, "network = \"web\""), "", "web",
+       "network = \"web\"", ""},
       {"unsupported schema version", version, "", "schema_version", "schema_version = 2", ""},
       {"missing scenario file", "", "", "missing.toml", "", ""},
       {"empty scenario file", "\n", "", "empty", "", ""},
       {"bad --set key", base(sw, thr), " --set population.sise=10", "did you mean 'size'", "", ""},
       {"bad --set value", base(sw, thr), " --set population.size=many", "--set", "", ""},
       {"bad --set element", base(sw, thr), " --set innovations.nope.threshold=0.2", "nope", "", ""},
-      {"bad edge-list line", base("kind = \"edge_list\"\nfile = \"edges.txt\"", thr), "", "edges.txt:2", "", "0 1\n1 x\n"},
-      {"missing edge-list file", base("kind = \"edge_list\"\nfile = \"nowhere.txt\"", thr), "", "nowhere.txt", "", ""},
+      {"bad edge-list line", base("kind = \"edge_list\"\nfile = \"edges.txt\"", thr), "", "edges.txt:2", "",
+       "0 1\n1 x\n"},
+      {"missing edge-list file", base("kind = \"edge_list\"\nfile = \"nowhere.txt\"", thr), "", "nowhere.txt",
+       "", ""},
       {"initial adopter outside the population",
        base(sw, thr + "\ninitial = \"file\"\ninitial_file = \"edges.txt\""), "", "edges.txt:1", "", "900\n"},
   };
@@ -166,7 +178,8 @@ TEST_CASE("Bad input: a clear message, exit status 2, and no output file") {
     CHECK(r.status == 2);
     CHECK(r.output.find(c.fragment) != std::string::npos);
     if (!c.line_marker.empty())
-      CHECK(r.output.find(file + ":" + std::to_string(line_of(c.text, c.line_marker)) + ":") != std::string::npos);
+      CHECK(r.output.find(file + ":" + std::to_string(line_of(c.text, c.line_marker)) + ":") !=
+            std::string::npos);
     CHECK(files_in(dir.path()) == before);  // nothing written: no output, no temporary
   }
 }

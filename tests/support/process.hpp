@@ -30,6 +30,8 @@ inline ProcessResult run_command(const std::string& command, const std::filesyst
 }
 
 /// The missionsim executable under test, quoted for the shell.
-inline std::string missionsim_exe() { return std::string("'") + MISSIONSIM_EXE + "'"; }
+inline std::string missionsim_exe() {
+  return std::string("'") + MISSIONSIM_EXE + "'";
+}
 
 }  // namespace missionsim::test

@@ -10,7 +10,8 @@
 namespace missionsim::test {
 
 inline std::unique_ptr<MemoryRecorder> run_in_memory(const model::Scenario& s, unsigned threads,
-                                                     std::uint32_t block_size = 0, StepObserver* observer = nullptr) {
+                                                     std::uint32_t block_size = 0,
+                                                     StepObserver* observer = nullptr) {
   model::RunSettings settings;
   settings.seed = s.seed;
   settings.threads = threads;

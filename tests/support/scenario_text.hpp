@@ -11,11 +11,20 @@ namespace missionsim::test {
 inline std::string scenario_text(int population, const std::string& network, const std::string& innovation,
                                  int years = 2, const std::string& step = "1 month", long seed = 7) {
   return "schema_version = 1\n"
-         "[scenario]\nname = \"test\"\nseed = " + std::to_string(seed) + "\n"
-         "[time]\nstart = 2025-01-01\nend = " + std::to_string(2025 + years) + "-01-01\nstep = \"" + step + "\"\n"
-         "[population]\nsize = " + std::to_string(population) + "\n"
-         "[[network]]\nname = \"net\"\n" + network + "\n"
-         "[[innovations]]\nname = \"idea\"\nnetwork = \"net\"\n" + innovation + "\n";
+         "[scenario]\nname = \"test\"\nseed = " +
+         std::to_string(seed) +
+         "\n"
+         "[time]\nstart = 2025-01-01\nend = " +
+         std::to_string(2025 + years) + "-01-01\nstep = \"" + step +
+         "\"\n"
+         "[population]\nsize = " +
+         std::to_string(population) +
+         "\n"
+         "[[network]]\nname = \"net\"\n" +
+         network +
+         "\n"
+         "[[innovations]]\nname = \"idea\"\nnetwork = \"net\"\n" +
+         innovation + "\n";
 }
 
 }  // namespace missionsim::test

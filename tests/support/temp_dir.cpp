@@ -40,7 +40,11 @@ std::filesystem::path from_env(const char* var, const char* fallback) {
 }
 }  // namespace
 
-std::filesystem::path source_dir() { return from_env("MISSIONSIM_SOURCE_DIR", "."); }
-std::filesystem::path binary_dir() { return from_env("MISSIONSIM_BINARY_DIR", "build"); }
+std::filesystem::path source_dir() {
+  return from_env("MISSIONSIM_SOURCE_DIR", ".");
+}
+std::filesystem::path binary_dir() {
+  return from_env("MISSIONSIM_BINARY_DIR", "build");
+}
 
 }  // namespace missionsim::test

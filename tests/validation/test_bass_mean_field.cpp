@@ -39,9 +39,9 @@ std::vector<double> mean_share(const std::string& step, int years) {
   std::vector<double> mean;
   for (int r = 0; r < replicates; ++r) {
     const auto file = dir.write("bass.toml", test::scenario_text(population, "kind = \"well_mixed\"",
-                                                                  "rule = \"bass\"\ninnovation_rate = 0.03\n"
-                                                                  "imitation_rate = 0.38\ninitial = \"none\"",
-                                                                  years, step, 1000 + r));
+                                                                 "rule = \"bass\"\ninnovation_rate = 0.03\n"
+                                                                 "imitation_rate = 0.38\ninitial = \"none\"",
+                                                                 years, step, 1000 + r));
     const auto rec = test::run_in_memory(load_scenario(file), 2);
     const auto s = rec->series("adopter_share", 0);
     if (mean.empty()) mean.assign(s.size(), 0.0);
@@ -50,7 +50,9 @@ std::vector<double> mean_share(const std::string& step, int years) {
   return mean;
 }
 
-double tolerance(double f) { return k * std::sqrt(f * (1.0 - f)) / std::sqrt(double(population) * replicates); }
+double tolerance(double f) {
+  return k * std::sqrt(f * (1.0 - f)) / std::sqrt(double(population) * replicates);
+}
 }  // namespace
 
 TEST_CASE("Bass at monthly steps follows the discrete recursion") {
@@ -73,7 +75,8 @@ TEST_CASE("Bass at steps of 0.01 year follows the closed form, up to the O(dt) b
     const double exact = closed_form(year);
     // The discretisation bias is deterministic: the recursion at this dt minus the closed form.
     const double bias = std::abs(recursion(steps, dt) - exact);
-    INFO("year " << year << ": simulated " << mean[steps - 1] << ", closed form " << exact << ", bias " << bias);
+    INFO("year " << year << ": simulated " << mean[steps - 1] << ", closed form " << exact << ", bias "
+                 << bias);
     CHECK(std::abs(mean[steps - 1] - exact) < tolerance(exact) + bias);
   }
 }

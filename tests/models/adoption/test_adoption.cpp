@@ -61,7 +61,8 @@ TEST_CASE("Threshold rule: adopters after each step equal the hand-computed casc
   // Degrees: 0:2 1:2 2:3 3:3 4:2 5:3 6:2 7:1 8:0. Synchronous: a node sees the state at the
   // start of the step, so the cascade advances one ring per step.
   test::TempDir dir;
-  NetworkLayer layer{"net", false, hand_graph(9, {{0, 1}, {0, 2}, {1, 2}, {2, 3}, {3, 4}, {4, 5}, {3, 5}, {5, 6}, {6, 7}})};
+  NetworkLayer layer{"net", false,
+                     hand_graph(9, {{0, 1}, {0, 2}, {1, 2}, {2, 3}, {3, 4}, {4, 5}, {3, 5}, {5, 6}, {6, 7}})};
   std::vector<NetworkLayer> layers;
   layers.push_back(std::move(layer));
   InnovationParams p;
@@ -118,8 +119,8 @@ TEST_CASE("Well-mixed threshold: everyone adopts at once when the adopting share
   std::vector<NetworkLayer> layers;
   layers.push_back({"all", true, {}});
   Harness h(World(101, std::move(layers)), {p});
-  CHECK(adopters(h.adoption) == std::set<NodeId>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18,
-                                                  19, 20, 21, 22, 23, 24});
+  CHECK(adopters(h.adoption) == std::set<NodeId>{0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12,
+                                                 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24});
   h.run_step();
   // 25 adopters: each of the 76 others sees 25/100 = 0.25 of the rest.
   CHECK(h.adoption.adopter_count(0) == (p.threshold <= 0.25 ? 101u : 25u));
@@ -128,7 +129,8 @@ TEST_CASE("Well-mixed threshold: everyone adopts at once when the adopting share
 TEST_CASE("Most central initial adopters are the highest-degree people") {
   // A star of 5 leaves around 0 and a triangle 6-7-8: degrees 0:5, 6..8:2, leaves:1.
   std::vector<NetworkLayer> layers;
-  layers.push_back({"net", false, hand_graph(9, {{0, 1}, {0, 2}, {0, 3}, {0, 4}, {0, 5}, {6, 7}, {7, 8}, {6, 8}})});
+  layers.push_back(
+      {"net", false, hand_graph(9, {{0, 1}, {0, 2}, {0, 3}, {0, 4}, {0, 5}, {6, 7}, {7, 8}, {6, 8}})});
   InnovationParams p;
   p.name = "idea";
   p.network = "net";
