@@ -41,9 +41,9 @@ struct Layout {
 
 h5::Dataset create_dataset(hid_t parent, const std::string& name, hid_t type, const Layout& layout) {
   std::vector<hsize_t> max_dims;
-  if (layout.growable) {
-    max_dims = layout.dims;
-    max_dims.front() = H5S_UNLIMITED;
+  if (layout.growable && !layout.dims.empty()) {
+    max_dims.push_back(H5S_UNLIMITED);
+    max_dims.insert(max_dims.end(), layout.dims.begin() + 1, layout.dims.end());
   }
   const auto space = h5::simple_space(layout.dims, max_dims);
   h5::PropertyList dcpl(h5::check(H5Pcreate(H5P_DATASET_CREATE), "creating dataset properties"));

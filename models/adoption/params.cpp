@@ -96,7 +96,11 @@ InnovationParams read_innovation(const TableView& t, const std::vector<std::stri
                                                             {"file", InitialAdopters::file}});
   if (p.initial == InitialAdopters::random || p.initial == InitialAdopters::most_central)
     p.initial_share = t.get<double>("initial_share");
-  if (p.initial == InitialAdopters::file) p.initial_file = base_dir / t.get<std::string>("initial_file");
+  if (p.initial == InitialAdopters::file) {
+    p.initial_file = base_dir / t.get<std::string>("initial_file");
+    if (!std::filesystem::is_regular_file(p.initial_file))
+      problems.push_back(t.diagnostic("initial_file", "no such file: " + p.initial_file.string()));
+  }
   return p;
 }
 

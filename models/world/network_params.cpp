@@ -124,6 +124,8 @@ NetworkLayerParams read_network(const TableView& t, std::uint32_t population,
     }
     case NetworkKind::edge_list:
       p.file = base_dir / t.get<std::string>("file");
+      if (!std::filesystem::is_regular_file(p.file))
+        problems.push_back(t.diagnostic("file", "no such file: " + p.file.string()));
       break;
   }
   return p;

@@ -106,6 +106,27 @@ TEST_CASE("validate prints every problem in a file, not only the first") {
   CHECK(r.output.find("2 problem(s)") != std::string::npos);
 }
 
+TEST_CASE("The W1 workload takes its network and initial adopters from files through --set") {
+  // A path of 6 people 0-1-2-3-4-5 seeded at 0: with θ = 0.18 every interior person needs one
+  // adopting contact of two, so the cascade moves one person per daily step.
+  TempDir dir;
+  dir.write("path.txt", "# a path\n0 1\n1 2\n2 3\n3 4\n4 5\n");
+  dir.write("seeds.txt", "0\n");
+  const auto r = run_command(missionsim_exe() + " run '" +
+                                 (source_dir() / "scenarios/bench/threshold_ba.toml").string() +
+                                 "' -o w1.h5 -q --set population.size=6 --set network.contacts.kind=edge_list"
+                                 " --set network.contacts.file=" +
+                                 (dir / "path.txt").string() +
+                                 " --set innovations.cascade.initial=file"
+                                 " --set innovations.cascade.initial_file=" +
+                                 (dir / "seeds.txt").string(),
+                             dir.path());
+  INFO(r.output);
+  REQUIRE(r.status == 0);
+  CHECK(r.output.find("100.00 %") != std::string::npos);  // all six by the end of 50 steps
+  CHECK(r.output.find("6 people, 50 steps") != std::string::npos);
+}
+
 struct BadInput {
   const char* what;
   std::string text;         ///< scenario text ("" = do not write the file)
@@ -161,8 +182,8 @@ TEST_CASE("Bad input: a clear message, exit status 2, and no output file") {
       {"bad --set element", base(sw, thr), " --set innovations.nope.threshold=0.2", "nope", "", ""},
       {"bad edge-list line", base("kind = \"edge_list\"\nfile = \"edges.txt\"", thr), "", "edges.txt:2", "",
        "0 1\n1 x\n"},
-      {"missing edge-list file", base("kind = \"edge_list\"\nfile = \"nowhere.txt\"", thr), "", "nowhere.txt",
-       "", ""},
+      {"missing edge-list file", base("kind = \"edge_list\"\nfile = \"nowhere.txt\"", thr), "",
+       "no such file", "file = \"nowhere.txt\"", ""},
       {"initial adopter outside the population",
        base(sw, thr + "\ninitial = \"file\"\ninitial_file = \"edges.txt\""), "", "edges.txt:1", "", "900\n"},
   };
