@@ -77,9 +77,10 @@ Measurements measure(const Options& o) {
 
   Measurements m;
   const Stopwatch build_clock;
+  const std::uint32_t starts[] = {0, s.population.size};  // W1 has one region
   std::vector<model::NetworkLayer> layers;
-  for (const auto& p : s.networks) layers.push_back(model::build_layer(p, s.population, s.seed, run));
-  const model::World world(s.population, std::move(layers));
+  for (const auto& p : s.networks) layers.push_back(model::build_layer(p, starts, s.seed, run));
+  const model::World world(s.population.size, std::move(layers));
   m.build_seconds = build_clock.seconds();
   m.rss_after_build = bench::peak_rss_bytes();
   m.network_bytes = world.network_bytes();

@@ -22,8 +22,9 @@ class MemoryRecorder final : public Recorder {
   void finish() override;
 
   [[nodiscard]] const RecordingHeader& header() const noexcept { return header_; }
-  /// The value of `metric` (its MetricSpec::name) at one step of one run; `label` indexes the
-  /// breakdown's labels. NaN if never recorded; InternalError if out of range.
+  /// The value of `metric` (its MetricSpec::dataset_name(): NAME, or NAME_by_DIM for a breakdown) at one step
+  /// of one run; `label` indexes the breakdown's labels. NaN if never recorded; InternalError if out of
+  /// range.
   [[nodiscard]] double value(std::string_view metric, std::uint32_t run, std::uint32_t step,
                              std::size_t label = 0) const;
   /// One run's series of one metric: steps × width values, row-major.

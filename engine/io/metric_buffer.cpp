@@ -12,7 +12,7 @@ MetricBuffer::MetricBuffer(const RecordingHeader& header)
     : runs_(header.run_count), steps_(header.step_count()), values_per_step_(header.values_per_step()) {
   std::size_t offset = 0;
   for (const auto& m : header.metrics) {
-    names_.push_back(m.name);
+    names_.push_back(m.dataset_name());
     widths_.push_back(m.width());
     offsets_.push_back(offset);
     offset += runs_ * steps_ * m.width();

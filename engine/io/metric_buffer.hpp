@@ -25,7 +25,8 @@ class MetricBuffer {
   void store_step(std::uint32_t run, std::uint32_t step, std::span<const double> values);
 
   [[nodiscard]] std::size_t metric_count() const noexcept { return widths_.size(); }
-  /// Index of the metric named `name` (its MetricSpec::name); InternalError if unknown.
+  /// Index of the metric named `name` (its MetricSpec::dataset_name(): NAME, or NAME_by_DIM for a breakdown);
+  /// InternalError if unknown.
   [[nodiscard]] std::size_t metric_index(std::string_view name) const;
   /// One run's series of one metric: steps × width values, row-major.
   [[nodiscard]] std::span<const double> run_series(std::size_t metric, std::uint32_t run) const;

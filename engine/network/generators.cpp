@@ -171,9 +171,24 @@ CsrGraph block_model(NodeId n, std::uint32_t groups, double mean_degree_within, 
         "block_model", "groups",
         "expected between 1 and n = " + std::to_string(n) + " groups, found " + std::to_string(groups));
   }
-  const NodeId smallest = n / groups;  // group sizes are floor or ceil of n/groups
-  const NodeId largest_group = smallest + (n % groups == 0 ? 0 : 1);
-  const double max_within = static_cast<double>(smallest - 1);
+  std::vector<NodeId> starts(std::size_t{groups} + 1);
+  for (std::uint32_t g = 0; g <= groups; ++g) starts[g] = group_start(g, n, groups);
+  return block_model(starts, mean_degree_within, mean_degree_across, key);
+}
+
+CsrGraph block_model(std::span<const NodeId> starts, double mean_degree_within, double mean_degree_across,
+                     StreamKey key) {
+  if (starts.size() < 2 || starts.front() != 0 || !std::is_sorted(starts.begin(), starts.end()))
+    bad_parameter("block_model", "groups", "expected ascending group starts from 0 and at least one group");
+  const NodeId n = starts.back();
+  const std::size_t groups = starts.size() - 1;
+  NodeId smallest = n, largest_group = 0;
+  for (std::size_t g = 0; g < groups; ++g) {
+    const NodeId size = starts[g + 1] - starts[g];
+    if (size > 0) smallest = std::min(smallest, size);
+    largest_group = std::max(largest_group, size);
+  }
+  const double max_within = smallest > 0 ? static_cast<double>(smallest - 1) : 0.0;
   const double max_across = static_cast<double>(n - largest_group);
   if (!(mean_degree_within >= 0.0 && mean_degree_within <= max_within)) {
     bad_parameter("block_model", "mean_degree_within",
@@ -189,9 +204,10 @@ CsrGraph block_model(NodeId n, std::uint32_t groups, double mean_degree_within, 
 
   return build_csr(n, [&](auto&& emit) {
     PhiloxEngine engine(key);
-    for (std::uint32_t g = 0; g < groups; ++g) {
-      const NodeId start = group_start(g, n, groups);
-      const NodeId size = group_start(std::uint64_t{g} + 1, n, groups) - start;
+    for (std::size_t g = 0; g < groups; ++g) {
+      const NodeId start = starts[g];
+      const NodeId size = starts[g + 1] - start;
+      if (size < 2) continue;
       const auto within_edges = static_cast<std::uint64_t>(std::llround(size * mean_degree_within / 2.0));
       for (std::uint64_t e = 0; e < within_edges; ++e) {
         const auto u = static_cast<NodeId>(engine.below(size));
@@ -202,9 +218,11 @@ CsrGraph block_model(NodeId n, std::uint32_t groups, double mean_degree_within, 
     }
     for (std::uint64_t e = 0; e < across_edges; ++e) {
       const auto u = static_cast<NodeId>(engine.below(n));
-      const std::uint32_t g = group_of(u, n, groups);
-      const NodeId start = group_start(g, n, groups);
-      const NodeId size = group_start(std::uint64_t{g} + 1, n, groups) - start;
+      // The group of u: the last start not after u.
+      const auto g =
+          static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), u) - starts.begin()) - 1;
+      const NodeId start = starts[g];
+      const NodeId size = starts[g + 1] - start;
       auto v = static_cast<NodeId>(engine.below(n - size));  // a node outside u's group
       if (v >= start) v += size;
       emit(u, v);

@@ -6,6 +6,7 @@
 #include "engine/rng/philox_stream.hpp"
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace missionsim {
@@ -38,6 +39,11 @@ namespace missionsim {
 /// a uniform node and a uniform node of another group (G(n, M)-style: O(E) time, no memory
 /// beyond the graph). Repeated pairs are dropped, so counts can fall slightly short.
 [[nodiscard]] CsrGraph block_model(NodeId n, std::uint32_t groups, double mean_degree_within,
+                                   double mean_degree_across, StreamKey key);
+
+/// The same with groups given by their first node: group g is [starts[g], starts[g+1]), and
+/// starts.back() is the node count. Groups of any size, e.g. the regions of a population.
+[[nodiscard]] CsrGraph block_model(std::span<const NodeId> starts, double mean_degree_within,
                                    double mean_degree_across, StreamKey key);
 
 /// Group of each node in block_model: node v is in group floor(v * groups / n).

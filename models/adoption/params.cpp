@@ -49,6 +49,18 @@ void declare_innovation_keys(TableSpec& t) {
         .unit("share of population")
         .range(0, 1)
         .default_value(0.01);
+  t.real("onset_multiplier",
+         "Relative risk of disease onset for an adopter (prevention, behaviour; < 1 protects).")
+      .greater_than(0)
+      .default_value(1.0);
+  t.real("early_detection_multiplier",
+         "Relative rate of early diagnosis for an adopter (screening; > 1 finds earlier).")
+      .greater_than(0)
+      .default_value(1.0);
+  t.real("cure_multiplier",
+         "Relative rate of cure once treated, for an adopter (precision medicine; > 1 cures more).")
+      .greater_than(0)
+      .default_value(1.0);
   t.when("initial", "file")
       .string("initial_file",
               "Text file of initial adopters, one 0-based person id per line; # starts a comment. "
@@ -96,6 +108,9 @@ InnovationParams read_innovation(const TableView& t, const std::vector<std::stri
                                                             {"file", InitialAdopters::file}});
   if (p.initial == InitialAdopters::random || p.initial == InitialAdopters::most_central)
     p.initial_share = t.get<double>("initial_share");
+  p.onset_multiplier = t.get<double>("onset_multiplier");
+  p.early_detection_multiplier = t.get<double>("early_detection_multiplier");
+  p.cure_multiplier = t.get<double>("cure_multiplier");
   if (p.initial == InitialAdopters::file) {
     p.initial_file = base_dir / t.get<std::string>("initial_file");
     if (!std::filesystem::is_regular_file(p.initial_file))

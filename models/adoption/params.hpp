@@ -33,6 +33,13 @@ struct InnovationParams {
   InitialAdopters initial = InitialAdopters::random;
   double initial_share = 0.01;
   std::filesystem::path initial_file;  ///< resolved against the scenario's folder
+  // How adopting changes an adopter's care-pathway hazards (1 = no effect).
+  double onset_multiplier = 1.0;            ///< prevention: relative risk of onset
+  double early_detection_multiplier = 1.0;  ///< screening: relative rate of early diagnosis
+  double cure_multiplier = 1.0;             ///< better treatment: relative rate of cure
+  [[nodiscard]] bool changes_pathway() const {
+    return onset_multiplier != 1.0 || early_detection_multiplier != 1.0 || cure_multiplier != 1.0;
+  }
 };
 
 /// Declares the keys of one `[[innovations]]` element.

@@ -1,11 +1,13 @@
 #include "models/composition/scenario.hpp"
 
+#include "models/pathway/pathway.hpp"
+
 #include "engine/scenario/document.hpp"
 #include "engine/scenario/schema.hpp"
 #include "engine/scenario/table_view.hpp"
 
+#include <algorithm>
 #include <chrono>
-#include <limits>
 
 namespace missionsim::model {
 
@@ -32,15 +34,11 @@ TableSpec build_schema() {
               "the calendar; rates are per year and a step's probability is 1 − exp(−rate·Δt).")
       .default_value(std::string("1 month"));
 
-  auto& pop = root.table("population", "The simulated citizens.");
-  pop.integer("size", "Number of simulated people.")
-      .unit("people")
-      .range(1, static_cast<double>(std::numeric_limits<std::uint32_t>::max() - 1))
-      .required();
-
-  for (const char* t : {"scenario", "time", "population"}) root.key(t).required();
+  declare_population_keys(root);
+  for (const char* t : {"scenario", "time"}) root.key(t).required();
   declare_network_keys(root.table_array("network", "Named contact layers over the population."));
   declare_innovation_keys(root.table_array("innovations", "Innovations that spread among the population."));
+  declare_pathway_keys(root);
   return root;
 }
 
@@ -82,17 +80,25 @@ Scenario load_scenario(const std::filesystem::path& file, std::span<const std::s
                     step_text + "\""));
   }
 
-  s.population = static_cast<std::uint32_t>(root.table("population").get<std::int64_t>("size"));
+  s.population = read_population(root, problems);
+  const std::uint32_t n = s.population.size;
 
   std::vector<std::string> layer_names;
   if (root.has("network"))
     for (const auto& t : root.array("network")) {
-      s.networks.push_back(read_network(t, s.population, base_dir, problems));
+      s.networks.push_back(read_network(t, n, s.population.regions.size(), base_dir, problems));
       layer_names.push_back(s.networks.back().name);
     }
   if (root.has("innovations"))
     for (const auto& t : root.array("innovations"))
       s.innovations.push_back(read_innovation(t, layer_names, base_dir, problems));
+
+  s.pathway = read_pathway(root, problems);
+  if (std::count_if(s.innovations.begin(), s.innovations.end(), [](const auto& i) {
+        return i.changes_pathway();
+      }) > static_cast<std::ptrdiff_t>(Pathway::max_effects))
+    problems.push_back(root.diagnostic("innovations", "at most " + std::to_string(Pathway::max_effects) +
+                                                          " innovations may change pathway hazards"));
 
   if (!problems.empty()) throw ScenarioError(std::move(problems));
   s.resolved_text = to_toml_text(doc);

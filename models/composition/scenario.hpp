@@ -5,6 +5,8 @@
 #include "engine/core/calendar.hpp"
 #include "engine/core/error.hpp"
 #include "models/adoption/params.hpp"
+#include "models/pathway/params.hpp"
+#include "models/population/params.hpp"
 #include "models/world/network_params.hpp"
 
 #include <cstdint>
@@ -29,9 +31,10 @@ struct Scenario {
   Date start{};
   Date end{};
   StepLength step{};
-  std::uint32_t population = 0;
+  PopulationParams population;
   std::vector<NetworkLayerParams> networks;
   std::vector<InnovationParams> innovations;
+  PathwayParams pathway;
   std::string resolved_text;  ///< the scenario as TOML after overrides and defaults
 
   [[nodiscard]] Calendar calendar() const { return Calendar(start, end, step); }

@@ -2,9 +2,12 @@
 
 #include "engine/schedule/step_executor.hpp"
 #include "models/adoption/adoption.hpp"
+#include "models/pathway/pathway.hpp"
+#include "models/population/population.hpp"
 #include "models/world/world.hpp"
 
 #include <chrono>
+#include <optional>
 
 namespace missionsim::model {
 
@@ -14,11 +17,23 @@ double seconds_since(Clock::time_point t0) {
   return std::chrono::duration<double>(Clock::now() - t0).count();
 }
 
-World build_world(const Scenario& s, const RunSettings& r) {
+World build_world(const Scenario& s, const Population& population, const RunSettings& r) {
   std::vector<NetworkLayer> layers;
   layers.reserve(s.networks.size());
-  for (const auto& p : s.networks) layers.push_back(build_layer(p, s.population, r.seed, r.run));
-  return World(s.population, std::move(layers));
+  for (const auto& p : s.networks)
+    layers.push_back(build_layer(p, population.region_starts(), r.seed, r.run));
+  return World(population.size(), std::move(layers));
+}
+
+std::vector<PathwayEffect> pathway_effects(const Scenario& s, const Adoption& adoption) {
+  std::vector<PathwayEffect> effects;
+  for (std::size_t i = 0; i < s.innovations.size(); ++i) {
+    const auto& p = s.innovations[i];
+    if (!p.changes_pathway()) continue;
+    effects.push_back({[&adoption, i] { return adoption.adopted(i); }, p.onset_multiplier,
+                       p.early_detection_multiplier, p.cure_multiplier});
+  }
+  return effects;
 }
 }  // namespace
 
@@ -27,9 +42,11 @@ struct Simulation::Impl {
   RunSettings settings;
   Calendar calendar;
   double build_seconds = 0;
+  Population population;
   World world;
   BlockPartition blocks;
   Adoption adoption;
+  std::optional<Pathway> pathway;
   StepPlan plan;
   std::vector<MetricSpec> metrics;
   std::vector<double> values;  ///< one step's metric values, reused every step
@@ -38,15 +55,32 @@ struct Simulation::Impl {
       : scenario(s),
         settings(r),
         calendar(s.calendar()),
-        world(build_world(s, r)),
-        blocks(s.population, r.block_size ? r.block_size : BlockPartition::default_block_size),
+        population(s.population, r.seed, r.run),
+        world(build_world(s, population, r)),
+        blocks(population.size(), r.block_size ? r.block_size : BlockPartition::default_block_size),
         adoption(s.innovations, world, blocks) {
     adoption.setup(r.seed, r.run);
     adoption.add_phases(plan);
-    plan.freeze();
     adoption.describe_metrics(metrics);
-    values.assign(adoption.metric_width(), 0.0);
+    std::size_t width = adoption.metric_width();
+    if (s.pathway.enabled) {
+      // After adoption: this step's adopters already have their effect (DESIGN.md's order:
+      // citizen decisions, then pathway transitions).
+      pathway.emplace(s.pathway, population, blocks, pathway_effects(s, adoption));
+      pathway->setup(r.seed, r.run);
+      pathway->add_phases(plan);
+      pathway->describe_metrics(metrics);
+      width += pathway->metric_width();
+    }
+    plan.freeze();
+    values.assign(width, 0.0);
     build_seconds = seconds_since(t0);
+  }
+
+  void write_metrics() {
+    std::span<double> out(values);
+    adoption.write_metrics(out.first(adoption.metric_width()));
+    if (pathway) pathway->write_metrics(out.subspan(adoption.metric_width()));
   }
 };
 
@@ -84,7 +118,7 @@ RunSummary Simulation::run(Recorder& recorder, StepObserver* observer) {
   for (std::uint32_t t = 0; t < steps; ++t) {
     const StepContext ctx{m.settings.run, t, m.calendar.dt_years()};
     executor.run_step(ctx);
-    m.adoption.write_metrics(m.values);
+    m.write_metrics();
     recorder.record_step(m.settings.run, t, m.values);
     if (observer) observer->on_step_end(m.settings.run, t, steps);
   }
@@ -92,7 +126,7 @@ RunSummary Simulation::run(Recorder& recorder, StepObserver* observer) {
   summary.step_seconds = seconds_since(t0);
   summary.build_seconds = m.build_seconds;
   summary.steps = steps;
-  summary.agents = m.world.population();
+  summary.agents = m.population.size();
   summary.record =
       RunRecord{m.settings.run, m.settings.seed, m.settings.replicate, "ok", summary.step_seconds};
   for (std::size_t i = 0; i < m.adoption.innovation_count(); ++i)

@@ -14,6 +14,7 @@ NetworkKind kind_from(const std::string& s) {
   if (s == "power_law") return NetworkKind::power_law;
   if (s == "barabasi_albert") return NetworkKind::barabasi_albert;
   if (s == "block") return NetworkKind::block;
+  if (s == "regional") return NetworkKind::regional;
   if (s == "edge_list") return NetworkKind::edge_list;
   throw InternalError("unknown network kind '" + s + "' passed validation");
 }
@@ -21,10 +22,10 @@ NetworkKind kind_from(const std::string& s) {
 
 void declare_network_keys(TableSpec& layer) {
   layer
-      .choice(
-          "kind",
-          {"well_mixed", "erdos_renyi", "small_world", "power_law", "barabasi_albert", "block", "edge_list"},
-          "How the layer is generated. well_mixed stores no edges: everyone meets everyone (mean field).")
+      .choice("kind",
+              {"well_mixed", "erdos_renyi", "small_world", "power_law", "barabasi_albert", "block",
+               "regional", "edge_list"},
+              "How the layer is generated. well_mixed stores no edges: everyone meets everyone (mean field).")
       .required();
   layer.when("kind", "erdos_renyi")
       .real("mean_degree", "Expected number of contacts per person (G(n,p) with p = mean_degree/(n−1)).")
@@ -68,6 +69,15 @@ void declare_network_keys(TableSpec& layer) {
       .unit("contacts")
       .min(0)
       .default_value(2.0);
+  auto& reg = layer.when("kind", "regional");
+  reg.real("mean_degree_within", "Expected contacts per person inside their own [[regions]] region.")
+      .unit("contacts")
+      .min(0)
+      .default_value(8.0);
+  reg.real("mean_degree_across", "Expected contacts per person in other regions (needs two regions or more).")
+      .unit("contacts")
+      .min(0)
+      .default_value(2.0);
   layer.when("kind", "edge_list")
       .string("file",
               "Text file, one undirected edge per line as two 0-based person ids; # starts a comment. "
@@ -75,7 +85,7 @@ void declare_network_keys(TableSpec& layer) {
       .required();
 }
 
-NetworkLayerParams read_network(const TableView& t, std::uint32_t population,
+NetworkLayerParams read_network(const TableView& t, std::uint32_t population, std::size_t regions,
                                 const std::filesystem::path& base_dir, std::vector<Diagnostic>& problems) {
   NetworkLayerParams p;
   p.name = t.get<std::string>("name");
@@ -122,6 +132,13 @@ NetworkLayerParams read_network(const TableView& t, std::uint32_t population,
         problems.push_back(t.diagnostic("groups", "must be at most the population size"));
       break;
     }
+    case NetworkKind::regional:
+      p.mean_degree_within = t.get<double>("mean_degree_within");
+      p.mean_degree_across = t.get<double>("mean_degree_across");
+      if (regions < 2 && p.mean_degree_across > 0)
+        problems.push_back(t.diagnostic("mean_degree_across",
+                                        "needs at least two [[regions]] (set it to 0 or add regions)"));
+      break;
     case NetworkKind::edge_list:
       p.file = base_dir / t.get<std::string>("file");
       if (!std::filesystem::is_regular_file(p.file))

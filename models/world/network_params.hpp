@@ -15,7 +15,16 @@ struct Diagnostic;
 
 namespace missionsim::model {
 
-enum class NetworkKind { well_mixed, erdos_renyi, small_world, power_law, barabasi_albert, block, edge_list };
+enum class NetworkKind {
+  well_mixed,
+  erdos_renyi,
+  small_world,
+  power_law,
+  barabasi_albert,
+  block,
+  regional,
+  edge_list
+};
 
 struct NetworkLayerParams {
   std::string name;
@@ -25,7 +34,7 @@ struct NetworkLayerParams {
   double alpha = 0.5, beta = 500;   ///< power_law (Boost's PLOD: β·x^−α edges per node)
   std::uint32_t m = 5;              ///< barabasi_albert
   std::uint32_t groups = 10;        ///< block
-  double mean_degree_within = 8, mean_degree_across = 2;  ///< block
+  double mean_degree_within = 8, mean_degree_across = 2;  ///< block, regional
   std::filesystem::path file;  ///< edge_list, resolved against the scenario's folder
 };
 
@@ -33,7 +42,7 @@ struct NetworkLayerParams {
 void declare_network_keys(TableSpec& layer);
 /// Reads a validated `[[network]]` element. Cross-field problems (an odd small-world degree,
 /// m not below the population) are appended to `problems`.
-NetworkLayerParams read_network(const TableView& layer, std::uint32_t population,
+NetworkLayerParams read_network(const TableView& layer, std::uint32_t population, std::size_t regions,
                                 const std::filesystem::path& base_dir, std::vector<Diagnostic>& problems);
 
 }  // namespace missionsim::model

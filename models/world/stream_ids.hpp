@@ -15,6 +15,8 @@ enum class StreamPurpose : std::uint32_t {
   threshold = 2,
   initial_adopters = 3,
   adoption = 4,
+  population = 5,
+  pathway = 6,
 };
 
 /// 32-bit stream id from a purpose and a name (FNV-1a over both).

@@ -27,8 +27,9 @@ std::size_t World::network_bytes() const noexcept {
   return bytes;
 }
 
-NetworkLayer build_layer(const NetworkLayerParams& p, std::uint32_t n, std::uint64_t seed,
-                         std::uint32_t run) {
+NetworkLayer build_layer(const NetworkLayerParams& p, std::span<const std::uint32_t> region_starts,
+                         std::uint64_t seed, std::uint32_t run) {
+  const NodeId n = region_starts.back();
   NetworkLayer layer;
   layer.name = p.name;
   const StreamKey key = stream_key(seed, run, StreamPurpose::network, p.name);
@@ -50,6 +51,9 @@ NetworkLayer build_layer(const NetworkLayerParams& p, std::uint32_t n, std::uint
       break;
     case NetworkKind::block:
       layer.graph = block_model(n, p.groups, p.mean_degree_within, p.mean_degree_across, key);
+      break;
+    case NetworkKind::regional:
+      layer.graph = block_model(region_starts, p.mean_degree_within, p.mean_degree_across, key);
       break;
     case NetworkKind::edge_list:
       layer.graph = read_edge_list(p.file, n);

@@ -6,6 +6,7 @@
 #include "models/world/network_params.hpp"
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,7 +42,8 @@ class World {
 };
 
 /// Builds a layer from its parameters; each layer draws from its own stream.
-NetworkLayer build_layer(const NetworkLayerParams& p, std::uint32_t population, std::uint64_t seed,
-                         std::uint32_t run);
+/// `region_starts` (first id of each region, then the size) places the groups of a regional layer.
+NetworkLayer build_layer(const NetworkLayerParams& p, std::span<const std::uint32_t> region_starts,
+                         std::uint64_t seed, std::uint32_t run);
 
 }  // namespace missionsim::model

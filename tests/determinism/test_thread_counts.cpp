@@ -20,7 +20,7 @@ TEST_CASE("The demo is bit-identical with 1, 2 and 8 threads") {
   const Scenario s = demo();
   const auto one = test::run_in_memory(s, 1);
   // The series must move at all, or identity would prove nothing.
-  const auto shares = one->series("adopter_share", 0);
+  const auto shares = one->series("adopter_share_by_innovation", 0);
   REQUIRE(shares.front() != shares.back());
   for (unsigned threads : {2u, 8u}) {
     INFO(threads << " threads");
@@ -43,7 +43,8 @@ TEST_CASE("Common random numbers: changing one innovation leaves the other's pat
   // Streams are keyed by the innovation's name, not its position or its neighbours' settings.
   const auto base = test::run_in_memory(demo(), 2);
   const auto changed = test::run_in_memory(demo({"innovations.screening.threshold=0.25"}), 2);
-  const auto diet_base = base->series("adopter_share", 0), diet_changed = changed->series("adopter_share", 0);
+  const auto diet_base = base->series("adopter_share_by_innovation", 0),
+             diet_changed = changed->series("adopter_share_by_innovation", 0);
   const std::size_t width = 2, diet = 1;  // labels: screening, healthy_diet
   bool screening_differs = false;
   for (std::size_t t = 0; t < diet_base.size() / width; ++t) {

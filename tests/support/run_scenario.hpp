@@ -28,7 +28,7 @@ inline std::unique_ptr<MemoryRecorder> run_in_memory(const model::Scenario& s, u
 inline bool same_series(const MemoryRecorder& a, const MemoryRecorder& b) {
   if (a.header().metrics.size() != b.header().metrics.size()) return false;
   for (const auto& m : a.header().metrics) {
-    const auto x = a.series(m.name, 0), y = b.series(m.name, 0);
+    const auto x = a.series(m.dataset_name(), 0), y = b.series(m.dataset_name(), 0);
     if (x.size() != y.size() || !std::equal(x.begin(), x.end(), y.begin())) return false;
   }
   return true;

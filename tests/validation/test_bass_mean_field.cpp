@@ -43,7 +43,7 @@ std::vector<double> mean_share(const std::string& step, int years) {
                                                                  "imitation_rate = 0.38\ninitial = \"none\"",
                                                                  years, step, 1000 + r));
     const auto rec = test::run_in_memory(load_scenario(file), 2);
-    const auto s = rec->series("adopter_share", 0);
+    const auto s = rec->series("adopter_share_by_innovation", 0);
     if (mean.empty()) mean.assign(s.size(), 0.0);
     for (std::size_t i = 0; i < s.size(); ++i) mean[i] += s[i] / replicates;
   }

@@ -23,11 +23,11 @@ TEST_CASE("MemoryRecorder returns every value, event and run record it was given
   for (std::uint32_t run = 0; run < 3; ++run) {
     for (std::uint32_t step = 0; step < header.step_count(); ++step) {
       CHECK(recorder.value("incidence", run, step) == test::sample_value(0, run, step, 0));
-      CHECK(recorder.value("adoption", run, step, 0) == test::sample_value(1, run, step, 0));
-      CHECK(recorder.value("adoption", run, step, 1) == test::sample_value(1, run, step, 1));
+      CHECK(recorder.value("adoption_by_innovation", run, step, 0) == test::sample_value(1, run, step, 0));
+      CHECK(recorder.value("adoption_by_innovation", run, step, 1) == test::sample_value(1, run, step, 1));
     }
   }
-  const auto series = recorder.series("adoption", 1);
+  const auto series = recorder.series("adoption_by_innovation", 1);
   REQUIRE(series.size() == header.step_count() * 2);
   CHECK(series[2 * 3 + 1] == test::sample_value(1, 1, 3, 1));
 
@@ -50,14 +50,14 @@ TEST_CASE("MemoryRecorder leaves unrecorded steps NaN and refuses what does not 
   recorder.begin(header);
   const std::vector<double> step_values{1.0, 2.0, 3.0};
   recorder.record_step(1, 0, step_values);
-  CHECK(recorder.value("adoption", 1, 0, 1) == 3.0);
+  CHECK(recorder.value("adoption_by_innovation", 1, 0, 1) == 3.0);
   CHECK(std::isnan(recorder.value("incidence", 0, 0)));
   CHECK_THROWS_AS(recorder.record_step(2, 0, step_values), InternalError);  // no such run
   CHECK_THROWS_AS(recorder.record_step(0, static_cast<std::uint32_t>(header.step_count()), step_values),
                   InternalError);
   CHECK_THROWS_AS(recorder.record_step(0, 0, std::vector<double>{1.0, 2.0}), InternalError);
   CHECK_THROWS_AS(recorder.value("deaths", 0, 0), InternalError);
-  CHECK_THROWS_AS(recorder.value("adoption", 0, 0, 2), InternalError);
+  CHECK_THROWS_AS(recorder.value("adoption_by_innovation", 0, 0, 2), InternalError);
   CHECK_THROWS_AS(recorder.record_event(Event{5, 0, "goal_met", "x", 0}), InternalError);
 }
 

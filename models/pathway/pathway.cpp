@@ -1,0 +1,258 @@
+#include "models/pathway/pathway.hpp"
+
+#include "engine/core/calendar.hpp"
+#include "engine/core/error.hpp"
+#include "models/world/stream_ids.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace missionsim::model {
+
+namespace {
+using S = CareState;
+constexpr auto idx(CareState s) {
+  return static_cast<std::size_t>(s);
+}
+
+// A destination of a transition: where the person goes, or death (disease or other causes).
+enum class Exit : std::uint8_t { to_state, death_disease, death_other };
+struct Branch {
+  double rate;
+  Exit exit;
+  CareState to;
+};
+}  // namespace
+
+Pathway::Pathway(PathwayParams params, const Population& population, BlockPartition blocks,
+                 std::vector<PathwayEffect> effects)
+    : params_(std::move(params)),
+      population_(population),
+      blocks_(blocks),
+      effects_(std::move(effects)),
+      regions_(population.params().regions.size()) {
+  if (effects_.size() > max_effects) throw InternalError("Pathway: more innovation effects than max_effects");
+  const auto& p = population.params();
+  detection_multiplier_.resize(regions_ * quintile_count);
+  for (std::size_t r = 0; r < regions_; ++r)
+    for (int q = 0; q < quintile_count; ++q)
+      detection_multiplier_[r * quintile_count + q] =
+          p.regions[r].detection_multiplier * quintile_gradient(p.deprivation.detection_ratio, q);
+  for (int q = 0; q < quintile_count; ++q)
+    cure_multiplier_[q] = quintile_gradient(p.deprivation.survival_ratio, q);
+  state_.assign(population.size(), idx(S::healthy));
+  block_tallies_.assign(std::size_t{blocks_.block_count()} * stride(), 0.0);
+  step_tally_.assign(stride(), 0.0);
+}
+
+void Pathway::setup(std::uint64_t seed, std::uint32_t run) {
+  std::fill(state_.begin(), state_.end(), idx(S::healthy));
+  draws_ = PhiloxStream(stream_key(seed, run, StreamPurpose::pathway, params_.disease));
+  std::fill(step_tally_.begin(), step_tally_.end(), 0.0);
+  step_tally_[tally_kinds * groups() + idx(S::healthy)] = population_.size();
+}
+
+void Pathway::add_phases(StepPlan& plan) {
+  Phase transition;
+  transition.name = "pathway.transition";
+  transition.reads = {"population", "adoption.adopted.current"};
+  transition.writes = {"pathway.state", "pathway.block_tallies"};
+  transition.on_block = [this](const StepContext& ctx, const AgentBlock& b) { this->transition(ctx, b); };
+  plan.add(std::move(transition));
+
+  Phase combine;
+  combine.name = "pathway.combine";
+  combine.kind = Phase::Kind::serial;
+  combine.reads = {"pathway.block_tallies"};
+  combine.writes = {"pathway.step_tally"};
+  combine.on_step = [this](const StepContext&) { this->combine(); };
+  plan.add(std::move(combine));
+}
+
+void Pathway::transition(const StepContext& ctx, const AgentBlock& b) {
+  double* tally = block_tallies_.data() + std::size_t{b.index} * stride();
+  std::fill(tally, tally + stride(), 0.0);
+  const auto region = population_.region();
+  const auto quintile = population_.quintile();
+  const auto band = population_.age_band();
+  const auto onset_risk = population_.onset_risk();
+  const auto& bands = population_.params().age_bands;
+  const auto& p = params_;
+  const double dt = ctx.dt_years;
+  const std::size_t g = groups();
+
+  // The adopted columns of this step, fetched once per block.
+  std::array<std::span<const std::uint8_t>, max_effects> adopted_small{};
+  const std::size_t n_effects = effects_.size();
+  for (std::size_t e = 0; e < n_effects; ++e) adopted_small[e] = effects_[e].adopted();
+
+  for (std::uint32_t i = b.begin; i < b.end; ++i) {
+    const auto s = static_cast<CareState>(state_[i]);
+    const std::size_t r = region[i], q = quintile[i];
+    double onset_mult = 1.0, detect_mult = 1.0, cure_mult = 1.0;
+    for (std::size_t e = 0; e < n_effects; ++e) {
+      if (!adopted_small[e][i]) continue;
+      onset_mult *= effects_[e].onset;
+      detect_mult *= effects_[e].early_detection;
+      cure_mult *= effects_[e].cure;
+    }
+    const double mu = bands[band[i]].other_mortality;
+    const double detection = detection_multiplier_[r * quintile_count + q];
+    const double cure = cure_multiplier_[q] * cure_mult;
+
+    // At most three competing exits per state plus death from other causes.
+    std::array<Branch, 4> branches{};
+    std::size_t n = 0;
+    switch (s) {
+      case S::healthy:
+        branches[n++] = {p.onset_rate * onset_risk[i] * onset_mult, Exit::to_state, S::preclinical_early};
+        break;
+      case S::preclinical_early:
+        branches[n++] = {p.progression_rate, Exit::to_state, S::preclinical_late};
+        branches[n++] = {p.early_detection_rate * detection * detect_mult, Exit::to_state,
+                         S::diagnosed_early};
+        break;
+      case S::preclinical_late:
+        branches[n++] = {p.late_detection_rate * detection, Exit::to_state, S::diagnosed_late};
+        branches[n++] = {p.undiagnosed_death_rate, Exit::death_disease, S::healthy};
+        break;
+      case S::diagnosed_early:
+        branches[n++] = {p.treatment_start_rate, Exit::to_state, S::treated_early};
+        break;
+      case S::diagnosed_late:
+        branches[n++] = {p.treatment_start_rate, Exit::to_state, S::treated_late};
+        break;
+      case S::treated_early:
+        branches[n++] = {p.early_cure_rate * cure, Exit::to_state, S::survivor};
+        branches[n++] = {p.early_death_rate, Exit::death_disease, S::healthy};
+        break;
+      case S::treated_late:
+        branches[n++] = {p.late_cure_rate * cure, Exit::to_state, S::survivor};
+        branches[n++] = {p.late_death_rate, Exit::death_disease, S::healthy};
+        break;
+      case S::survivor:
+        break;
+    }
+    branches[n++] = {mu, Exit::death_other, S::healthy};
+
+    // The year's quality weight counts for the state the person starts the step in.
+    tally[qalys * g + r] += p.utility[idx(s)] * dt;
+    tally[qalys * g + regions_ + q] += p.utility[idx(s)] * dt;
+
+    double total = 0;
+    for (std::size_t k = 0; k < n; ++k) total += branches[k].rate;
+    CareState next = s;
+    if (total > 0) {
+      const double leave = step_probability(total, dt);
+      const double u = draws_.uniform(ctx.step, i, 0);
+      if (u < leave) {
+        // Conditional on leaving, u / leave is uniform on [0, 1): it picks the branch.
+        const double pick = u / leave * total;
+        std::size_t k = 0;
+        double cumulative = branches[0].rate;
+        while (k + 1 < n && pick >= cumulative) cumulative += branches[++k].rate;
+        const Branch& br = branches[k];
+        auto count = [&](Tally kind, double value) {
+          tally[kind * g + r] += value;
+          tally[kind * g + regions_ + q] += value;
+        };
+        if (br.exit == Exit::to_state) {
+          next = br.to;
+          if (next == S::preclinical_early) count(incidence, 1);
+          if (next == S::diagnosed_early) count(diagnosed_early, 1);
+          if (next == S::diagnosed_late) count(diagnosed_late, 1);
+        } else {
+          count(br.exit == Exit::death_disease ? deaths_disease : deaths_other, 1);
+          if (br.exit == Exit::death_disease) count(yll, bands[band[i]].life_expectancy);
+          next = S::healthy;  // the place is taken by a new, healthy person
+        }
+      }
+    }
+    state_[i] = idx(next);
+    tally[tally_kinds * g + idx(next)] += 1;
+  }
+}
+
+void Pathway::combine() {
+  std::fill(step_tally_.begin(), step_tally_.end(), 0.0);
+  const std::size_t n = stride();
+  for (std::uint32_t b = 0; b < blocks_.block_count(); ++b) {
+    const double* t = block_tallies_.data() + std::size_t{b} * n;
+    for (std::size_t k = 0; k < n; ++k) step_tally_[k] += t[k];
+  }
+}
+
+std::array<std::uint64_t, care_state_count> Pathway::state_counts() const {
+  std::array<std::uint64_t, care_state_count> out{};
+  for (std::size_t s = 0; s < care_state_count; ++s)
+    out[s] = static_cast<std::uint64_t>(step_tally_[tally_kinds * groups() + s]);
+  return out;
+}
+
+namespace {
+struct CountedMetric {
+  const char* name;
+  const char* units;
+  const char* description;
+};
+// In Tally order; early_stage_share is derived and inserted after diagnosed_late.
+constexpr CountedMetric counted[] = {
+    {"incidence", "persons", "New cases (onsets) during the step"},
+    {"diagnoses_early", "persons", "Diagnoses at an early stage during the step"},
+    {"diagnoses_late", "persons", "Diagnoses at a late stage during the step"},
+    {"deaths_disease", "persons", "Deaths from the disease during the step"},
+    {"deaths_other", "persons", "Deaths from other causes during the step"},
+    {"life_years_lost", "years", "Years of life lost to deaths from the disease during the step"},
+    {"qalys", "QALY", "Quality-adjusted life-years lived during the step"},
+};
+}  // namespace
+
+void Pathway::describe_metrics(std::vector<MetricSpec>& out) const {
+  const Breakdown by_region{"region", population_.region_labels()};
+  const Breakdown by_quintile{"quintile", Population::quintile_labels()};
+  out.push_back({"people", "persons", "People in each state of the care pathway at the end of the step",
+                 Breakdown{"care_state", care_state_labels()}});
+  for (const auto& m : counted) {
+    out.push_back({m.name, m.units, m.description, std::nullopt});
+    out.push_back({m.name, m.units, m.description, by_region});
+    out.push_back({m.name, m.units, m.description, by_quintile});
+  }
+  const char* share = "Share of the step's diagnoses made at an early stage (NaN without diagnoses)";
+  out.push_back({"early_stage_share", "1", share, std::nullopt});
+  out.push_back({"early_stage_share", "1", share, by_region});
+  out.push_back({"early_stage_share", "1", share, by_quintile});
+}
+
+std::size_t Pathway::metric_width() const noexcept {
+  return care_state_count + (std::size(counted) + 1) * (1 + groups());
+}
+
+void Pathway::write_metrics(std::span<double> out) const {
+  const double scale = population_.scale();
+  const std::size_t g = groups();
+  std::size_t o = 0;
+  for (std::size_t s = 0; s < care_state_count; ++s) out[o++] = step_tally_[tally_kinds * g + s] * scale;
+  auto write_kind = [&](auto value_of) {
+    double total = 0;
+    for (std::size_t r = 0; r < regions_; ++r) total += value_of(r);  // regions partition the population
+    out[o++] = total;
+    for (std::size_t k = 0; k < g; ++k) out[o++] = value_of(k);
+  };
+  for (std::size_t kind = 0; kind < tally_kinds; ++kind)
+    write_kind([&](std::size_t k) { return step_tally_[kind * g + k] * scale; });
+  // early_stage_share: needs totals of early and late over the same groups.
+  const auto share = [](double early, double late) {
+    return early + late > 0 ? early / (early + late) : std::numeric_limits<double>::quiet_NaN();
+  };
+  double early_total = 0, late_total = 0;
+  for (std::size_t r = 0; r < regions_; ++r) {
+    early_total += step_tally_[diagnosed_early * g + r];
+    late_total += step_tally_[diagnosed_late * g + r];
+  }
+  out[o++] = share(early_total, late_total);
+  for (std::size_t k = 0; k < g; ++k)
+    out[o++] = share(step_tally_[diagnosed_early * g + k], step_tally_[diagnosed_late * g + k]);
+}
+
+}  // namespace missionsim::model

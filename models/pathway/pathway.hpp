@@ -1,0 +1,84 @@
+// The care pathway as a per-person Markov chain in discrete time: every step, each person in
+// state s leaves it with probability 1 − exp(−R·Δt), R the sum of the state's yearly exit
+// rates, towards each destination in proportion to its rate (one draw decides both). Hazards
+// depend on the person's region, quintile, age band and risk factors, and on the innovations
+// they have adopted. Deaths are replaced at once by a healthy person in the same place.
+#pragma once
+
+#include "engine/io/recorder.hpp"
+#include "engine/rng/philox_stream.hpp"
+#include "engine/schedule/step_plan.hpp"
+#include "engine/storage/block_partition.hpp"
+#include "models/pathway/params.hpp"
+#include "models/population/population.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <vector>
+
+namespace missionsim::model {
+
+/// How adopting an innovation changes an adopter's hazards (1 = no change).
+struct PathwayEffect {
+  /// The adopted column at the time of the call (it moves when the adoption buffer swaps).
+  std::function<std::span<const std::uint8_t>()> adopted;
+  double onset = 1.0;
+  double early_detection = 1.0;
+  double cure = 1.0;
+};
+
+class Pathway {
+ public:
+  /// Innovations that may change hazards: their adopted columns are fetched per block onto the stack.
+  static constexpr std::size_t max_effects = 16;
+
+  Pathway(PathwayParams params, const Population& population, BlockPartition blocks,
+          std::vector<PathwayEffect> effects);
+
+  /// Everyone starts healthy.
+  void setup(std::uint64_t seed, std::uint32_t run);
+  /// One agent phase (transitions) and one serial phase (combining the blocks' tallies).
+  void add_phases(StepPlan& plan);
+
+  void describe_metrics(std::vector<MetricSpec>& out) const;
+  [[nodiscard]] std::size_t metric_width() const noexcept;
+  void write_metrics(std::span<double> out) const;
+
+  [[nodiscard]] std::span<const std::uint8_t> states() const noexcept { return state_; }
+  /// Persons (unscaled) in each state at the end of the last step.
+  [[nodiscard]] std::array<std::uint64_t, care_state_count> state_counts() const;
+
+ private:
+  // Per-block tallies: for each counted quantity one value per region and per quintile, then
+  // the state stocks. Kept as doubles so life-years and QALYs share the layout.
+  enum Tally : std::size_t {
+    incidence,
+    diagnosed_early,
+    diagnosed_late,
+    deaths_disease,
+    deaths_other,
+    yll,
+    qalys,
+    tally_kinds
+  };
+
+  void transition(const StepContext& ctx, const AgentBlock& block);
+  void combine();
+  [[nodiscard]] std::size_t groups() const noexcept { return regions_ + quintile_count; }
+  [[nodiscard]] std::size_t stride() const noexcept { return tally_kinds * groups() + care_state_count; }
+
+  PathwayParams params_;
+  const Population& population_;
+  BlockPartition blocks_;
+  std::vector<PathwayEffect> effects_;
+  std::size_t regions_;
+  std::vector<double> detection_multiplier_;  ///< [region × quintile]
+  std::array<double, quintile_count> cure_multiplier_{};
+  std::vector<std::uint8_t> state_;
+  PhiloxStream draws_{StreamKey{}};
+  std::vector<double> block_tallies_;  ///< [block × stride]
+  std::vector<double> step_tally_;     ///< [stride], the last step's sum over blocks
+};
+
+}  // namespace missionsim::model
