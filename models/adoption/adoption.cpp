@@ -38,6 +38,9 @@ void Adoption::setup(std::uint64_t seed, std::uint32_t run) {
     const auto cur = s.adopted.current();
     s.adopters = static_cast<std::uint64_t>(std::count(cur.begin(), cur.end(), std::uint8_t{1}));
     s.new_adopters = 0;
+    s.seeded = 0;
+    s.maturity = static_cast<double>(s.params.maturity);
+    s.levers = {};
   }
 }
 
@@ -122,55 +125,113 @@ void Adoption::add_phases(StepPlan& plan) {
 
 void Adoption::prepare(const StepContext& ctx) {
   for (auto& s : spreads_) {
+    s.maturity = std::min(final_maturity, s.maturity + ctx.dt_years / s.params.years_per_stage *
+                                                           (1.0 + s.levers.maturation_speedup));
     if (!s.layer->well_mixed) continue;
     const double a = static_cast<double>(s.adopters);
     // Bass's F is the adopting share of the whole population; a threshold compares with
     // the share of the others (a non-adopter does not count itself).
     const double f = population_ > 0 ? a / population_ : 0.0;
-    s.mixed_adopt_probability =
-        step_probability(s.params.innovation_rate + s.params.imitation_rate * f, ctx.dt_years);
+    s.mixed_adopt_probability = step_probability(
+        s.params.innovation_rate + s.levers.innovation_rate_boost + s.params.imitation_rate * f,
+        ctx.dt_years);
     s.mixed_share = population_ > 1 ? a / (population_ - 1.0) : 0.0;
   }
 }
 
+std::uint64_t Adoption::seed_adopters(std::size_t i, std::uint32_t first, std::uint32_t count) {
+  Spread& s = spreads_[i];
+  auto cur = s.adopted.initial();
+  std::uint64_t fresh = 0;
+  const std::uint32_t end = std::min<std::uint64_t>(std::uint64_t{first} + count, population_);
+  for (std::uint32_t v = first; v < end; ++v) {
+    fresh += cur[v] == 0;
+    cur[v] = 1;
+  }
+  s.adopters += fresh;
+  s.seeded += fresh;
+  return fresh;
+}
+
+namespace {
+// The adopting share of i's contacts, as a correctly rounded quotient so that 7 of 10 meets
+// θ = 0.7 exactly as a person would reckon it (7 ≥ 0.7·10 can fail in floating point).
+inline double adopting_share(std::span<const std::uint8_t> cur, std::span<const EdgeIndex> offsets,
+                             std::span<const NodeId> targets, std::uint32_t i) {
+  const EdgeIndex begin = offsets[i], end = offsets[i + 1];
+  if (begin == end) return -1.0;  // no contacts
+  std::uint32_t adopting = 0;
+  for (EdgeIndex e = begin; e < end; ++e) adopting += cur[targets[e]];
+  return static_cast<double>(adopting) / static_cast<double>(end - begin);
+}
+}  // namespace
+
 void Adoption::decide(const StepContext& ctx, const AgentBlock& b) {
+  // One loop per (rule, layer kind), with everything per innovation hoisted out of it: the
+  // compiler cannot prove that the uint8 stores to `next` leave them unchanged.
   for (auto& s : spreads_) {
     const auto cur = s.adopted.current();
     const auto next = s.adopted.next();
-    const auto& p = s.params;
-    const bool threshold_rule = p.rule == AdoptionRule::threshold;
-    const bool mixed = s.layer->well_mixed;
-    const auto offsets = s.layer->graph.offsets();
-    const auto targets = s.layer->graph.targets();
-    const float* thresholds = s.thresholds.empty() ? nullptr : s.thresholds.data();
+    const std::uint32_t begin = b.begin, end = b.end;
+    const auto& levers = s.levers;
     std::uint64_t fresh = 0;
-    for (std::uint32_t i = b.begin; i < b.end; ++i) {
-      if (cur[i]) {
+    if (levers.mandate) {
+      for (std::uint32_t i = begin; i < end; ++i) {
+        fresh += cur[i] == 0;
         next[i] = 1;
-        continue;
       }
-      const double theta = thresholds ? static_cast<double>(thresholds[i]) : p.threshold;
-      bool adopt = false;
-      if (mixed) {
-        adopt = threshold_rule ? (population_ > 1 && s.mixed_share >= theta)
-                               : s.draws.uniform(ctx.step, i, 0) < s.mixed_adopt_probability;
-      } else {
-        const auto begin = offsets[i], end = offsets[i + 1];
-        const auto degree = end - begin;
-        std::uint32_t adopting = 0;
-        for (auto e = begin; e < end; ++e) adopting += cur[targets[e]];
-        // The share as a quotient is correctly rounded, so 7 of 10 meets θ = 0.7 exactly as
-        // a person would reckon it (7 ≥ 0.7·10 can fail in floating point).
-        const double share = degree > 0 ? static_cast<double>(adopting) / static_cast<double>(degree) : 0.0;
-        if (threshold_rule) {
-          adopt = degree > 0 && share >= theta;
-        } else {
-          const double prob = step_probability(p.innovation_rate + p.imitation_rate * share, ctx.dt_years);
-          adopt = s.draws.uniform(ctx.step, i, 0) < prob;
+      s.new_by_block[b.index] = fresh;
+      continue;
+    }
+    if (s.maturity < adoptable_maturity) {  // not on the market yet: nobody adopts on their own
+      std::copy(cur.begin() + begin, cur.begin() + end, next.begin() + begin);
+      s.new_by_block[b.index] = 0;
+      continue;
+    }
+    const float* thresholds = s.thresholds.empty() ? nullptr : s.thresholds.data();
+    const double shift = levers.threshold_shift;
+    const double fixed_theta = s.params.threshold + shift;
+    const PhiloxStream draws = s.draws;
+    const std::uint64_t step = ctx.step;
+    const bool threshold_rule = s.params.rule == AdoptionRule::threshold;
+    if (s.layer->well_mixed) {
+      const double share = s.mixed_share, prob = s.mixed_adopt_probability;
+      const bool anyone_else = population_ > 1;
+      for (std::uint32_t i = begin; i < end; ++i) {
+        bool adopt = cur[i] != 0;
+        if (!adopt) {
+          adopt = threshold_rule ? anyone_else && share >= (thresholds ? thresholds[i] + shift : fixed_theta)
+                                 : draws.uniform(step, i, 0) < prob;
+          fresh += adopt;
         }
+        next[i] = adopt;
       }
-      next[i] = adopt;
-      fresh += adopt;
+    } else if (threshold_rule) {
+      const auto offsets = s.layer->graph.offsets();
+      const auto targets = s.layer->graph.targets();
+      for (std::uint32_t i = begin; i < end; ++i) {
+        bool adopt = cur[i] != 0;
+        if (!adopt) {
+          const double share = adopting_share(cur, offsets, targets, i);
+          adopt = share >= 0.0 && share >= (thresholds ? thresholds[i] + shift : fixed_theta);
+          fresh += adopt;
+        }
+        next[i] = adopt;
+      }
+    } else {
+      const auto offsets = s.layer->graph.offsets();
+      const auto targets = s.layer->graph.targets();
+      const double p = s.params.innovation_rate + levers.innovation_rate_boost, q = s.params.imitation_rate;
+      const double dt = ctx.dt_years;
+      for (std::uint32_t i = begin; i < end; ++i) {
+        bool adopt = cur[i] != 0;
+        if (!adopt) {
+          const double share = std::max(0.0, adopting_share(cur, offsets, targets, i));
+          adopt = draws.uniform(step, i, 0) < step_probability(p + q * share, dt);
+          fresh += adopt;
+        }
+        next[i] = adopt;
+      }
     }
     s.new_by_block[b.index] = fresh;
   }
@@ -179,8 +240,10 @@ void Adoption::decide(const StepContext& ctx, const AgentBlock& b) {
 void Adoption::commit() {
   for (auto& s : spreads_) {
     s.adopted.swap();
-    s.new_adopters = std::accumulate(s.new_by_block.begin(), s.new_by_block.end(), std::uint64_t{0});
-    s.adopters += s.new_adopters;
+    s.new_adopters =
+        s.seeded + std::accumulate(s.new_by_block.begin(), s.new_by_block.end(), std::uint64_t{0});
+    s.adopters += s.new_adopters - s.seeded;  // seeded ones were counted when placed
+    s.seeded = 0;
     MS_SEATBELT(s.adopters <= population_, "more adopters than people");
   }
 }
@@ -191,6 +254,10 @@ void Adoption::describe_metrics(std::vector<MetricSpec>& out) const {
   out.push_back({"adopter_share", "1",
                  "Share of the population that has adopted the innovation, at the end of the step", by});
   out.push_back({"new_adopters", "people", "People who adopted the innovation during the step", by});
+  out.push_back({"maturity", "stage",
+                 "Maturity at the end of the step: 0 research, 1 demonstration, 2 clinical trial, 3 market, "
+                 "4 standard of care (fractions: progress to the next stage)",
+                 by});
 }
 
 void Adoption::write_metrics(std::span<double> out) const {
@@ -198,6 +265,7 @@ void Adoption::write_metrics(std::span<double> out) const {
   for (std::size_t i = 0; i < n; ++i) {
     out[i] = adopter_share(i);
     out[n + i] = static_cast<double>(spreads_[i].new_adopters);
+    out[2 * n + i] = spreads_[i].maturity;
   }
 }
 

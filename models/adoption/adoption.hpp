@@ -17,6 +17,15 @@
 
 namespace missionsim::model {
 
+/// What policy instruments set on an innovation for the current step. Reset by whoever owns
+/// the levers (the instruments' serial phase) before the adoption phases run.
+struct InnovationLevers {
+  double threshold_shift = 0.0;        ///< added to every θ (negative: evidence, procurement lower it)
+  double innovation_rate_boost = 0.0;  ///< added to Bass p, per year (campaigns)
+  double maturation_speedup = 0.0;     ///< research funding: maturation runs (1 + speedup) times faster
+  bool mandate = false;                ///< regulation: everyone adopts in this step
+};
+
 class Adoption {
  public:
   Adoption(std::vector<InnovationParams> params, const World& world, BlockPartition blocks);
@@ -27,9 +36,9 @@ class Adoption {
   /// Appends this component's phases: a serial preparation, the parallel decision, a serial commit.
   void add_phases(StepPlan& plan);
 
-  /// adopter_share_by_innovation and new_adopters_by_innovation.
+  /// adopter_share_by_innovation, new_adopters_by_innovation and maturity_by_innovation.
   void describe_metrics(std::vector<MetricSpec>& out) const;
-  [[nodiscard]] std::size_t metric_width() const noexcept { return 2 * spreads_.size(); }
+  [[nodiscard]] std::size_t metric_width() const noexcept { return 3 * spreads_.size(); }
   /// Writes the values of describe_metrics() for the step just completed.
   void write_metrics(std::span<double> out) const;
 
@@ -42,6 +51,12 @@ class Adoption {
   [[nodiscard]] std::span<const float> thresholds(std::size_t i) const { return spreads_[i].thresholds; }
   [[nodiscard]] std::uint64_t adopter_count(std::size_t i) const { return spreads_[i].adopters; }
   [[nodiscard]] double adopter_share(std::size_t i) const;
+  /// Stage of maturity as a number: 0 research … 3 market, 4 standard of care (fractions between).
+  [[nodiscard]] double maturity(std::size_t i) const { return spreads_[i].maturity; }
+  [[nodiscard]] InnovationLevers& levers(std::size_t i) { return spreads_[i].levers; }
+  /// Makes people [first, first + count) adopters now (a field lab seeding a community).
+  /// Call only from a serial phase before the adoption phases; returns how many were new.
+  std::uint64_t seed_adopters(std::size_t i, std::uint32_t first, std::uint32_t count);
 
  private:
   struct Spread {
@@ -55,6 +70,9 @@ class Adoption {
     std::uint64_t new_adopters = 0;
     double mixed_adopt_probability = 0;  ///< well-mixed Bass: same for everyone this step
     double mixed_share = 0;              ///< well-mixed threshold: adopting share of the others
+    double maturity = 0;
+    std::uint64_t seeded = 0;  ///< placed by instruments this step
+    InnovationLevers levers;
   };
 
   void place_initial_adopters(Spread& s, std::uint64_t seed, std::uint32_t run);

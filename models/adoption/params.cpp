@@ -61,6 +61,15 @@ void declare_innovation_keys(TableSpec& t) {
          "Relative rate of cure once treated, for an adopter (precision medicine; > 1 cures more).")
       .greater_than(0)
       .default_value(1.0);
+  t.choice(
+       "maturity", {"research", "demonstration", "clinical_trial", "market", "standard_of_care"},
+       "Stage of maturity at the start. People adopt on their own only from `market` on; before that only "
+       "instruments (mandates, field labs) place adopters. Time and research grants move it forward.")
+      .default_value(std::string("market"));
+  t.real("years_per_stage", "Years an innovation takes to move one stage forward without research funding.")
+      .unit("years")
+      .greater_than(0)
+      .default_value(3.0);
   t.when("initial", "file")
       .string("initial_file",
               "Text file of initial adopters, one 0-based person id per line; # starts a comment. "
@@ -108,6 +117,13 @@ InnovationParams read_innovation(const TableView& t, const std::vector<std::stri
                                                             {"file", InitialAdopters::file}});
   if (p.initial == InitialAdopters::random || p.initial == InitialAdopters::most_central)
     p.initial_share = t.get<double>("initial_share");
+  p.maturity =
+      pick<Maturity>(t.get<std::string>("maturity"), {{"research", Maturity::research},
+                                                      {"demonstration", Maturity::demonstration},
+                                                      {"clinical_trial", Maturity::clinical_trial},
+                                                      {"market", Maturity::market},
+                                                      {"standard_of_care", Maturity::standard_of_care}});
+  p.years_per_stage = t.get<double>("years_per_stage");
   p.onset_multiplier = t.get<double>("onset_multiplier");
   p.early_detection_multiplier = t.get<double>("early_detection_multiplier");
   p.cure_multiplier = t.get<double>("cure_multiplier");

@@ -21,6 +21,11 @@ enum class AdoptionRule {
 enum class ThresholdDistribution { fixed, uniform, normal };
 enum class InitialAdopters { none, random, most_central, file };
 
+/// Stages of maturity; people adopt on their own only from `market` on.
+enum class Maturity { research, demonstration, clinical_trial, market, standard_of_care };
+inline constexpr double adoptable_maturity = 3.0;  ///< Maturity::market
+inline constexpr double final_maturity = 4.0;      ///< Maturity::standard_of_care
+
 struct InnovationParams {
   std::string name;
   std::string network;  ///< name of the layer it spreads on
@@ -32,7 +37,9 @@ struct InnovationParams {
   double imitation_rate = 0.38;   ///< Bass q, per year
   InitialAdopters initial = InitialAdopters::random;
   double initial_share = 0.01;
-  std::filesystem::path initial_file;  ///< resolved against the scenario's folder
+  std::filesystem::path initial_file;    ///< resolved against the scenario's folder
+  Maturity maturity = Maturity::market;  ///< stage at the start
+  double years_per_stage = 3.0;          ///< maturation time per stage without research funding
   // How adopting changes an adopter's care-pathway hazards (1 = no effect).
   double onset_multiplier = 1.0;            ///< prevention: relative risk of onset
   double early_detection_multiplier = 1.0;  ///< screening: relative rate of early diagnosis

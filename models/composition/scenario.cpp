@@ -39,6 +39,7 @@ TableSpec build_schema() {
   declare_network_keys(root.table_array("network", "Named contact layers over the population."));
   declare_innovation_keys(root.table_array("innovations", "Innovations that spread among the population."));
   declare_pathway_keys(root);
+  declare_instrument_keys(root);
   return root;
 }
 
@@ -94,6 +95,9 @@ Scenario load_scenario(const std::filesystem::path& file, std::span<const std::s
       s.innovations.push_back(read_innovation(t, layer_names, base_dir, problems));
 
   s.pathway = read_pathway(root, problems);
+  std::vector<std::string> innovation_names;
+  for (const auto& i : s.innovations) innovation_names.push_back(i.name);
+  s.instruments = read_instruments(root, innovation_names, s.population, problems);
   if (std::count_if(s.innovations.begin(), s.innovations.end(), [](const auto& i) {
         return i.changes_pathway();
       }) > static_cast<std::ptrdiff_t>(Pathway::max_effects))

@@ -5,6 +5,7 @@
 #include "engine/core/calendar.hpp"
 #include "engine/core/error.hpp"
 #include "models/adoption/params.hpp"
+#include "models/instruments/params.hpp"
 #include "models/pathway/params.hpp"
 #include "models/population/params.hpp"
 #include "models/world/network_params.hpp"
@@ -35,6 +36,7 @@ struct Scenario {
   std::vector<NetworkLayerParams> networks;
   std::vector<InnovationParams> innovations;
   PathwayParams pathway;
+  std::vector<InstrumentParams> instruments;
   std::string resolved_text;  ///< the scenario as TOML after overrides and defaults
 
   [[nodiscard]] Calendar calendar() const { return Calendar(start, end, step); }

@@ -2,9 +2,12 @@
 
 #include "engine/schedule/step_executor.hpp"
 #include "models/adoption/adoption.hpp"
+#include "models/instruments/instruments.hpp"
 #include "models/pathway/pathway.hpp"
 #include "models/population/population.hpp"
 #include "models/world/world.hpp"
+
+#include "engine/core/error.hpp"
 
 #include <chrono>
 #include <optional>
@@ -23,6 +26,12 @@ World build_world(const Scenario& s, const Population& population, const RunSett
   for (const auto& p : s.networks)
     layers.push_back(build_layer(p, population.region_starts(), r.seed, r.run));
   return World(population.size(), std::move(layers));
+}
+
+std::size_t innovation_index(const Scenario& s, const std::string& name) {
+  for (std::size_t i = 0; i < s.innovations.size(); ++i)
+    if (s.innovations[i].name == name) return i;
+  throw InternalError("no innovation named '" + name + "' (the scenario reader checks this)");
 }
 
 std::vector<PathwayEffect> pathway_effects(const Scenario& s, const Adoption& adoption) {
@@ -46,6 +55,7 @@ struct Simulation::Impl {
   World world;
   BlockPartition blocks;
   Adoption adoption;
+  std::optional<Instruments> instruments;
   std::optional<Pathway> pathway;
   StepPlan plan;
   std::vector<MetricSpec> metrics;
@@ -60,9 +70,22 @@ struct Simulation::Impl {
         blocks(population.size(), r.block_size ? r.block_size : BlockPartition::default_block_size),
         adoption(s.innovations, world, blocks) {
     adoption.setup(r.seed, r.run);
+    std::size_t width = 0;
+    if (!s.instruments.empty()) {
+      // First in the step: this step's levers and seeds are in place before anyone decides.
+      std::vector<std::size_t> targets;
+      for (const auto& i : s.instruments) targets.push_back(innovation_index(s, i.innovation));
+      instruments.emplace(s.instruments, std::move(targets), calendar, adoption, population, 0.0);
+      instruments->setup();
+      instruments->add_phases(plan);
+    }
     adoption.add_phases(plan);
     adoption.describe_metrics(metrics);
-    std::size_t width = adoption.metric_width();
+    width += adoption.metric_width();
+    if (instruments) {
+      instruments->describe_metrics(metrics);
+      width += instruments->metric_width();
+    }
     if (s.pathway.enabled) {
       // After adoption: this step's adopters already have their effect (DESIGN.md's order:
       // citizen decisions, then pathway transitions).
@@ -77,10 +100,22 @@ struct Simulation::Impl {
     build_seconds = seconds_since(t0);
   }
 
+  // In the order of describe_metrics() above: adoption, instruments, pathway.
   void write_metrics() {
     std::span<double> out(values);
     adoption.write_metrics(out.first(adoption.metric_width()));
-    if (pathway) pathway->write_metrics(out.subspan(adoption.metric_width()));
+    out = out.subspan(adoption.metric_width());
+    if (instruments) {
+      instruments->write_metrics(out.first(instruments->metric_width()));
+      out = out.subspan(instruments->metric_width());
+    }
+    if (pathway) pathway->write_metrics(out);
+  }
+
+  void record_events(Recorder& recorder) {
+    if (!instruments) return;
+    for (const auto& e : instruments->events()) recorder.record_event(e);
+    instruments->clear_events();
   }
 };
 
@@ -120,6 +155,7 @@ RunSummary Simulation::run(Recorder& recorder, StepObserver* observer) {
     executor.run_step(ctx);
     m.write_metrics();
     recorder.record_step(m.settings.run, t, m.values);
+    m.record_events(recorder);
     if (observer) observer->on_step_end(m.settings.run, t, steps);
   }
   RunSummary summary;

@@ -1,0 +1,144 @@
+#include "models/instruments/instruments.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <numeric>
+
+namespace missionsim::model {
+
+namespace {
+double days_between(Date from, Date to) {
+  return static_cast<double>((std::chrono::sys_days{to} - std::chrono::sys_days{from}).count());
+}
+// Money is compared with a tolerance of a millionth of a currency unit, so a budget that is a
+// whole number of steps' spending runs out at that step, not one step later by rounding.
+constexpr double money_epsilon = 1e-6;
+}  // namespace
+
+Instruments::Instruments(std::vector<InstrumentParams> params, std::vector<std::size_t> innovation_index,
+                         const Calendar& calendar, Adoption& adoption, const Population& population,
+                         double mission_budget)
+    : params_(std::move(params)),
+      innovation_(std::move(innovation_index)),
+      calendar_(calendar),
+      adoption_(adoption),
+      population_(population),
+      mission_budget_(mission_budget) {
+  for (const auto& p : params_) {
+    start_days_.push_back(days_between(calendar.start(), p.start));
+    end_days_.push_back(days_between(calendar.start(), p.end));
+    const double years = days_between(p.start, p.end) / 365.25;
+    total_budget_.push_back(p.total_budget > 0 ? p.total_budget : p.budget_per_year * years);
+  }
+  const std::size_t n = params_.size();
+  spend_.assign(n, 0.0);
+  cumulative_.assign(n, 0.0);
+  funded_.assign(n, 0.0);
+  exhausted_.assign(n, 0);
+  seeded_.assign(n, 0);
+  events_.reserve(2 * n + 2);  // every possible event of a step: no allocation in the loop
+}
+
+void Instruments::setup() {
+  std::fill(spend_.begin(), spend_.end(), 0.0);
+  std::fill(cumulative_.begin(), cumulative_.end(), 0.0);
+  std::fill(funded_.begin(), funded_.end(), 0.0);
+  std::fill(exhausted_.begin(), exhausted_.end(), 0);
+  std::fill(seeded_.begin(), seeded_.end(), 0);
+  mission_spent_ = 0;
+  mission_exhausted_ = false;
+  events_.clear();
+}
+
+void Instruments::add_phases(StepPlan& plan) {
+  Phase phase;
+  phase.name = "instruments.apply";
+  phase.kind = Phase::Kind::serial;
+  phase.reads = {"instruments.budgets"};
+  phase.writes = {"adoption.levers", "adoption.adopted.current", "instruments.budgets"};
+  phase.on_step = [this](const StepContext& ctx) { apply(ctx); };
+  plan.add(std::move(phase));
+}
+
+void Instruments::apply(const StepContext& ctx) {
+  for (std::size_t i = 0; i < adoption_.innovation_count(); ++i) adoption_.levers(i) = {};
+  const double today = calendar_.time_days()[ctx.step];
+  for (std::size_t i = 0; i < params_.size(); ++i) {
+    const auto& p = params_[i];
+    spend_[i] = 0;
+    funded_[i] = 0;
+    if (today < start_days_[i] || today >= end_days_[i] || exhausted_[i]) continue;
+    if (p.budget_per_year <= 0) {
+      funded_[i] = 1.0;
+    } else {
+      const double planned = p.budget_per_year * ctx.dt_years;
+      double allowed = std::min(planned, total_budget_[i] - cumulative_[i]);
+      if (mission_budget_ > 0) allowed = std::min(allowed, mission_budget_ - mission_spent_);
+      allowed = std::max(0.0, allowed);
+      spend_[i] = allowed;
+      cumulative_[i] += allowed;
+      mission_spent_ += allowed;
+      funded_[i] = allowed / planned;
+      if (total_budget_[i] - cumulative_[i] <= money_epsilon) {
+        exhausted_[i] = 1;
+        events_.push_back({ctx.run, ctx.step, "budget_exhausted", p.name, cumulative_[i]});
+      }
+      if (mission_budget_ > 0 && !mission_exhausted_ && mission_budget_ - mission_spent_ <= money_epsilon) {
+        mission_exhausted_ = true;
+        events_.push_back({ctx.run, ctx.step, "budget_exhausted", "mission", mission_spent_});
+      }
+    }
+    if (funded_[i] <= 0) continue;
+    InnovationLevers& levers = adoption_.levers(innovation_[i]);
+    switch (p.kind) {
+      case InstrumentKind::research_grant:
+        levers.maturation_speedup += p.speedup * funded_[i];
+        break;
+      case InstrumentKind::trial_funding:
+      case InstrumentKind::procurement:
+        levers.threshold_shift -= p.threshold_reduction * funded_[i];
+        break;
+      case InstrumentKind::campaign:
+        levers.innovation_rate_boost += p.innovation_rate_boost * funded_[i];
+        break;
+      case InstrumentKind::regulation:
+        levers.mandate = true;
+        break;
+      case InstrumentKind::field_lab:
+        if (!seeded_[i]) {
+          seeded_[i] = 1;
+          const auto& starts = population_.region_starts();
+          const auto people = static_cast<std::uint32_t>(std::ceil(p.community / population_.scale()));
+          const std::uint32_t room = starts[p.region + 1] - starts[p.region];
+          adoption_.seed_adopters(innovation_[i], starts[p.region], std::min(people, room));
+        }
+        break;
+    }
+  }
+}
+
+void Instruments::describe_metrics(std::vector<MetricSpec>& out) const {
+  Breakdown by{"instrument", {}};
+  for (const auto& p : params_) by.labels.push_back(p.name);
+  out.push_back({"spend", "currency", "Spending of the instrument during the step", by});
+  out.push_back({"cumulative_spend", "currency", "Spending of the instrument since the start", by});
+  out.push_back(
+      {"funded_share", "1",
+       "Share of the instrument's planned spending it could fund this step (1 for instruments without "
+       "a budget while active, 0 when inactive)",
+       by});
+  out.push_back({"total_spend", "currency", "Spending of all instruments during the step", std::nullopt});
+}
+
+void Instruments::write_metrics(std::span<double> out) const {
+  const std::size_t n = params_.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    out[i] = spend_[i];
+    out[n + i] = cumulative_[i];
+    out[2 * n + i] = funded_[i];
+  }
+  out[3 * n] = std::accumulate(spend_.begin(), spend_.end(), 0.0);
+}
+
+}  // namespace missionsim::model

@@ -1,0 +1,60 @@
+// Policy instruments in action: each step, before people decide, every active instrument
+// spends from its budget (and from the mission's, when one is set) and pulls its innovation's
+// levers in proportion to the share of its planned spending it could fund.
+#pragma once
+
+#include "engine/core/calendar.hpp"
+#include "engine/io/recorder.hpp"
+#include "engine/schedule/step_plan.hpp"
+#include "models/adoption/adoption.hpp"
+#include "models/instruments/params.hpp"
+#include "models/population/population.hpp"
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace missionsim::model {
+
+class Instruments {
+ public:
+  /// `innovation_index[i]` is the Adoption index of instrument i's innovation.
+  /// `mission_budget` 0 means no limit beyond each instrument's own.
+  Instruments(std::vector<InstrumentParams> params, std::vector<std::size_t> innovation_index,
+              const Calendar& calendar, Adoption& adoption, const Population& population,
+              double mission_budget);
+
+  void setup();
+  /// One serial phase; add it before the adoption phases so this step's levers apply.
+  void add_phases(StepPlan& plan);
+
+  void describe_metrics(std::vector<MetricSpec>& out) const;
+  [[nodiscard]] std::size_t metric_width() const noexcept { return 3 * params_.size() + 1; }
+  void write_metrics(std::span<double> out) const;
+
+  /// Events of the last step (budget_exhausted), to be handed to the recorder.
+  [[nodiscard]] std::span<const Event> events() const noexcept { return events_; }
+  void clear_events() noexcept { events_.clear(); }
+
+  [[nodiscard]] double cumulative_spend(std::size_t i) const { return cumulative_[i]; }
+  [[nodiscard]] std::size_t size() const noexcept { return params_.size(); }
+
+ private:
+  void apply(const StepContext& ctx);
+
+  std::vector<InstrumentParams> params_;
+  std::vector<std::size_t> innovation_;
+  std::vector<double> start_days_, end_days_, total_budget_;
+  const Calendar& calendar_;
+  Adoption& adoption_;
+  const Population& population_;
+  double mission_budget_;
+  // State, reset by setup().
+  std::vector<double> spend_, cumulative_, funded_;
+  std::vector<std::uint8_t> exhausted_, seeded_;
+  double mission_spent_ = 0;
+  bool mission_exhausted_ = false;
+  std::vector<Event> events_;
+};
+
+}  // namespace missionsim::model
