@@ -28,14 +28,15 @@ StepExecutor::StepExecutor(const StepPlan& plan, BlockPartition blocks, unsigned
 StepExecutor::~StepExecutor() = default;
 
 void StepExecutor::run_step(const StepContext& ctx) {
-  const std::uint32_t nblocks = blocks_.block_count();
   for (const Phase& phase : plan_.phases()) {
     if (phase.kind == Phase::Kind::serial) {
       phase.on_step(ctx);
       continue;
     }
-    if (threads_ == 1) {
-      for (std::uint32_t b = 0; b < nblocks; ++b) phase.on_block(ctx, blocks_.block(b));
+    const BlockPartition& blocks = phase.blocks.agents() > 0 ? phase.blocks : blocks_;
+    const std::uint32_t nblocks = blocks.block_count();
+    if (threads_ == 1 || nblocks == 1) {
+      for (std::uint32_t b = 0; b < nblocks; ++b) phase.on_block(ctx, blocks.block(b));
       continue;
     }
     // simple_partitioner with grain 1: one task per block. Which thread runs a block does
@@ -44,7 +45,7 @@ void StepExecutor::run_step(const StepContext& ctx) {
       tbb::parallel_for(
           tbb::blocked_range<std::uint32_t>(0, nblocks, 1),
           [&](const tbb::blocked_range<std::uint32_t>& r) {
-            for (std::uint32_t b = r.begin(); b != r.end(); ++b) phase.on_block(ctx, blocks_.block(b));
+            for (std::uint32_t b = r.begin(); b != r.end(); ++b) phase.on_block(ctx, blocks.block(b));
           },
           tbb::simple_partitioner{});
     });

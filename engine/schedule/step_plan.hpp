@@ -27,6 +27,9 @@ struct Phase {
   Kind kind = Kind::agents;
   std::vector<std::string> reads;   ///< state the phase reads (names of columns or aggregates)
   std::vector<std::string> writes;  ///< state the phase writes
+  /// Agent phases over another population (organisations rather than citizens) give its
+  /// partition here; empty (no agents) means the executor's own.
+  BlockPartition blocks{};
   std::function<void(const StepContext&, const AgentBlock&)> on_block;
   std::function<void(const StepContext&)> on_step;
 };

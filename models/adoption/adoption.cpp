@@ -1,6 +1,7 @@
 #include "models/adoption/adoption.hpp"
 
 #include "engine/core/calendar.hpp"
+#include "engine/core/error.hpp"
 #include "engine/core/seatbelt.hpp"
 #include "engine/network/edge_list.hpp"
 #include "models/world/stream_ids.hpp"
@@ -12,11 +13,16 @@
 
 namespace missionsim::model {
 
-Adoption::Adoption(std::vector<InnovationParams> params, const World& world, BlockPartition blocks)
-    : population_(world.population()), blocks_(blocks) {
+Adoption::Adoption(std::vector<InnovationParams> params, const World& world, BlockPartition blocks,
+                   AdoptionNames names, std::vector<AdopterProfile> profiles)
+    : population_(world.population()), blocks_(blocks), names_(std::move(names)) {
+  if (!profiles.empty() && profiles.size() != params.size())
+    throw InternalError("Adoption: one adopter profile per innovation, or none");
   spreads_.reserve(params.size());
-  for (auto& p : params) {
+  for (std::size_t k = 0; k < params.size(); ++k) {
+    auto& p = params[k];
     Spread s;
+    if (!profiles.empty()) s.profile = std::move(profiles[k]);
     s.layer = &world.layer(p.network);
     s.params = std::move(p);
     s.adopted = DoubleBuffer<std::uint8_t>(population_, 0);
@@ -34,6 +40,10 @@ void Adoption::setup(std::uint64_t seed, std::uint32_t run) {
     s.draws = PhiloxStream(stream_key(seed, run, StreamPurpose::adoption, s.params.name));
     draw_thresholds(s, seed, run);
     place_initial_adopters(s, seed, run);
+    if (!s.profile.eligible.empty()) {
+      auto cur = s.adopted.initial();
+      for (std::uint32_t i = 0; i < population_; ++i) cur[i] &= s.profile.eligible[i];
+    }
     s.adopted.sync();
     const auto cur = s.adopted.current();
     s.adopters = static_cast<std::uint64_t>(std::count(cur.begin(), cur.end(), std::uint8_t{1}));
@@ -47,13 +57,17 @@ void Adoption::setup(std::uint64_t seed, std::uint32_t run) {
 void Adoption::draw_thresholds(Spread& s, std::uint64_t seed, std::uint32_t run) {
   const auto& p = s.params;
   s.thresholds.clear();
-  if (p.rule != AdoptionRule::threshold || p.threshold_distribution == ThresholdDistribution::fixed ||
-      p.threshold_spread == 0.0)
-    return;
+  const bool varies = p.threshold_distribution != ThresholdDistribution::fixed && p.threshold_spread != 0.0;
+  const auto& offset = s.profile.threshold_offset;
+  if (p.rule != AdoptionRule::threshold || (!varies && offset.empty())) return;
   const PhiloxStream rng(stream_key(seed, run, StreamPurpose::threshold, p.name));
   s.thresholds.resize(population_);
   for (std::uint32_t i = 0; i < population_; ++i) {
-    double theta = p.threshold;
+    double theta = p.threshold + (offset.empty() ? 0.0 : offset[i]);
+    if (!varies) {
+      s.thresholds[i] = static_cast<float>(std::clamp(theta, 0.0, 1.0));
+      continue;
+    }
     if (p.threshold_distribution == ThresholdDistribution::uniform) {
       theta += p.threshold_spread * (2.0 * rng.uniform(0, i, 0) - 1.0);
     } else {  // Box–Muller from two independent uniforms of the same counter
@@ -100,25 +114,27 @@ void Adoption::place_initial_adopters(Spread& s, std::uint64_t seed, std::uint32
 
 void Adoption::add_phases(StepPlan& plan) {
   Phase prepare;
-  prepare.name = "adoption.prepare";
+  prepare.name = names_.prefix + "adoption.prepare";
   prepare.kind = Phase::Kind::serial;
-  prepare.reads = {"adoption.adopter_count"};
-  prepare.writes = {"adoption.mixed_rates"};
+  const std::string state = names_.prefix + "adoption.";
+  prepare.reads = {state + "adopter_count"};
+  prepare.writes = {state + "mixed_rates"};
   prepare.on_step = [this](const StepContext& ctx) { this->prepare(ctx); };
   plan.add(std::move(prepare));
 
   Phase decide;
-  decide.name = "adoption.decide";
-  decide.reads = {"adoption.adopted.current", "adoption.thresholds", "adoption.mixed_rates", "network"};
-  decide.writes = {"adoption.adopted.next", "adoption.new_by_block"};
+  decide.name = names_.prefix + "adoption.decide";
+  decide.blocks = blocks_;
+  decide.reads = {state + "adopted.current", state + "thresholds", state + "mixed_rates", "network"};
+  decide.writes = {state + "adopted.next", state + "new_by_block"};
   decide.on_block = [this](const StepContext& ctx, const AgentBlock& b) { this->decide(ctx, b); };
   plan.add(std::move(decide));
 
   Phase commit;
-  commit.name = "adoption.commit";
+  commit.name = names_.prefix + "adoption.commit";
   commit.kind = Phase::Kind::serial;
-  commit.reads = {"adoption.new_by_block"};
-  commit.writes = {"adoption.adopted.current", "adoption.adopter_count"};
+  commit.reads = {state + "new_by_block"};
+  commit.writes = {state + "adopted.current", state + "adopter_count"};
   commit.on_step = [this](const StepContext&) { this->commit(); };
   plan.add(std::move(commit));
 }
@@ -145,6 +161,7 @@ std::uint64_t Adoption::seed_adopters(std::size_t i, std::uint32_t first, std::u
   std::uint64_t fresh = 0;
   const std::uint32_t end = std::min<std::uint64_t>(std::uint64_t{first} + count, population_);
   for (std::uint32_t v = first; v < end; ++v) {
+    if (!s.profile.eligible.empty() && !s.profile.eligible[v]) continue;
     fresh += cur[v] == 0;
     cur[v] = 1;
   }
@@ -175,10 +192,12 @@ void Adoption::decide(const StepContext& ctx, const AgentBlock& b) {
     const std::uint32_t begin = b.begin, end = b.end;
     const auto& levers = s.levers;
     std::uint64_t fresh = 0;
+    const std::uint8_t* eligible = s.profile.eligible.empty() ? nullptr : s.profile.eligible.data();
     if (levers.mandate) {
       for (std::uint32_t i = begin; i < end; ++i) {
-        fresh += cur[i] == 0;
-        next[i] = 1;
+        const bool adopt = cur[i] != 0 || !eligible || eligible[i];
+        fresh += adopt && cur[i] == 0;
+        next[i] = adopt;
       }
       s.new_by_block[b.index] = fresh;
       continue;
@@ -199,7 +218,7 @@ void Adoption::decide(const StepContext& ctx, const AgentBlock& b) {
       const bool anyone_else = population_ > 1;
       for (std::uint32_t i = begin; i < end; ++i) {
         bool adopt = cur[i] != 0;
-        if (!adopt) {
+        if (!adopt && (!eligible || eligible[i])) {
           adopt = threshold_rule ? anyone_else && share >= (thresholds ? thresholds[i] + shift : fixed_theta)
                                  : draws.uniform(step, i, 0) < prob;
           fresh += adopt;
@@ -211,7 +230,7 @@ void Adoption::decide(const StepContext& ctx, const AgentBlock& b) {
       const auto targets = s.layer->graph.targets();
       for (std::uint32_t i = begin; i < end; ++i) {
         bool adopt = cur[i] != 0;
-        if (!adopt) {
+        if (!adopt && (!eligible || eligible[i])) {
           const double share = adopting_share(cur, offsets, targets, i);
           adopt = share >= 0.0 && share >= (thresholds ? thresholds[i] + shift : fixed_theta);
           fresh += adopt;
@@ -225,7 +244,7 @@ void Adoption::decide(const StepContext& ctx, const AgentBlock& b) {
       const double dt = ctx.dt_years;
       for (std::uint32_t i = begin; i < end; ++i) {
         bool adopt = cur[i] != 0;
-        if (!adopt) {
+        if (!adopt && (!eligible || eligible[i])) {
           const double share = std::max(0.0, adopting_share(cur, offsets, targets, i));
           adopt = draws.uniform(step, i, 0) < step_probability(p + q * share, dt);
           fresh += adopt;
@@ -249,12 +268,14 @@ void Adoption::commit() {
 }
 
 void Adoption::describe_metrics(std::vector<MetricSpec>& out) const {
-  Breakdown by{"innovation", {}};
+  Breakdown by{names_.dimension, {}};
   for (const auto& s : spreads_) by.labels.push_back(s.params.name);
-  out.push_back({"adopter_share", "1",
+  const std::string& pre = names_.prefix;
+  out.push_back({pre + "adopter_share", "1",
                  "Share of the population that has adopted the innovation, at the end of the step", by});
-  out.push_back({"new_adopters", "people", "People who adopted the innovation during the step", by});
-  out.push_back({"maturity", "stage",
+  out.push_back(
+      {pre + "new_adopters", names_.agents, "People who adopted the innovation during the step", by});
+  out.push_back({pre + "maturity", "stage",
                  "Maturity at the end of the step: 0 research, 1 demonstration, 2 clinical trial, 3 market, "
                  "4 standard of care (fractions: progress to the next stage)",
                  by});

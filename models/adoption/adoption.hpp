@@ -26,9 +26,25 @@ struct InnovationLevers {
   bool mandate = false;                ///< regulation: everyone adopts in this step
 };
 
+/// Who among the agents may adopt one innovation, and how much harder it is for each of them.
+struct AdopterProfile {
+  std::vector<std::uint8_t> eligible;   ///< empty: everyone
+  std::vector<float> threshold_offset;  ///< added to θ per agent (incumbency); empty: none
+};
+
+/// How an Adoption names its metrics and phases, so that citizens and organisations can each
+/// have one in the same run.
+struct AdoptionNames {
+  std::string prefix;                    ///< before metric and phase names: "" or "stakeholder_"
+  std::string dimension = "innovation";  ///< breakdown dimension of its metrics
+  std::string agents = "people";         ///< units of its counts
+};
+
 class Adoption {
  public:
-  Adoption(std::vector<InnovationParams> params, const World& world, BlockPartition blocks);
+  /// `profiles` is empty or has one entry per innovation.
+  Adoption(std::vector<InnovationParams> params, const World& world, BlockPartition blocks,
+           AdoptionNames names = {}, std::vector<AdopterProfile> profiles = {});
 
   /// Draws the thresholds and places the initial adopters. InputError if an initial-adopter
   /// file is unreadable or names a person outside the population.
@@ -64,6 +80,7 @@ class Adoption {
     const NetworkLayer* layer = nullptr;
     DoubleBuffer<std::uint8_t> adopted;
     std::vector<float> thresholds;  ///< empty when everyone has params.threshold
+    AdopterProfile profile;
     PhiloxStream draws{StreamKey{}};
     std::vector<std::uint64_t> new_by_block;
     std::uint64_t adopters = 0;
@@ -83,6 +100,7 @@ class Adoption {
 
   std::uint32_t population_;
   BlockPartition blocks_;
+  AdoptionNames names_;
   std::vector<Spread> spreads_;
 };
 

@@ -9,7 +9,26 @@
 namespace missionsim::model {
 
 void declare_innovation_keys(TableSpec& t) {
-  t.string("network", "Name of the [[network]] layer the innovation spreads on.").required();
+  t.choice(
+       "adopters", {"citizens", "stakeholders"},
+       "Who adopts: citizens on a contact layer (behaviours, and practices people choose), or organisations "
+       "on their collaboration network (technologies and practices providers take up; a provider's adoption "
+       "reaches its patients within its capacity).")
+      .default_value(std::string("citizens"));
+  t.when("adopters", "citizens")
+      .string("network", "Name of the [[network]] layer the innovation spreads on.")
+      .required();
+  auto& org = t.when("adopters", "stakeholders");
+  org.string("adopter_types",
+             "Comma-separated stakeholder types that may adopt, e.g. \"care_provider, cancer_centre\"; the "
+             "others "
+             "never do but still influence their partners.")
+      .default_value(std::string("care_provider, cancer_centre"));
+  org.real("incumbency_weight",
+           "Added to an organisation's threshold per unit of incumbency (commitment to today's practice).")
+      .unit("share of contacts per unit")
+      .range(0, 1)
+      .default_value(0.2);
   t.choice("rule", {"threshold", "bass"},
            "Adoption rule: threshold (Watts 2002, fractional threshold) or bass (innovation + imitation).")
       .required();
@@ -86,12 +105,50 @@ E pick(const std::string& s, std::initializer_list<std::pair<const char*, E>> ta
 }
 }  // namespace
 
+namespace {
+std::string trim(std::string s) {
+  const auto b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
+  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+}
+
+std::uint32_t parse_types(const TableView& t, const std::vector<std::string>& type_names,
+                          std::vector<Diagnostic>& problems) {
+  std::uint32_t mask = 0;
+  const auto text = t.get<std::string>("adopter_types");
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const auto comma = std::min(text.find(',', start), text.size());
+    const auto name = trim(text.substr(start, comma - start));
+    start = comma + 1;
+    const auto it = std::find(type_names.begin(), type_names.end(), name);
+    if (it == type_names.end()) {
+      std::string all;
+      for (const auto& n : type_names) all += (all.empty() ? "" : ", ") + n;
+      problems.push_back(
+          t.diagnostic("adopter_types", "unknown stakeholder type '" + name + "' (types: " + all + ")"));
+      continue;
+    }
+    mask |= 1u << static_cast<unsigned>(it - type_names.begin());
+  }
+  return mask;
+}
+}  // namespace
+
 InnovationParams read_innovation(const TableView& t, const std::vector<std::string>& layer_names,
+                                 const std::vector<std::string>& type_names,
                                  const std::filesystem::path& base_dir, std::vector<Diagnostic>& problems) {
   InnovationParams p;
   p.name = t.get<std::string>("name");
-  p.network = t.get<std::string>("network");
-  if (std::find(layer_names.begin(), layer_names.end(), p.network) == layer_names.end()) {
+  if (t.get<std::string>("adopters") == "stakeholders") {
+    p.adopters = Adopters::stakeholders;
+    p.network = "collaboration";
+    p.adopter_types = parse_types(t, type_names, problems);
+    p.incumbency_weight = t.get<double>("incumbency_weight");
+  } else {
+    p.network = t.get<std::string>("network");
+  }
+  if (p.adopters == Adopters::citizens &&
+      std::find(layer_names.begin(), layer_names.end(), p.network) == layer_names.end()) {
     std::string have;
     for (const auto& n : layer_names) have += (have.empty() ? "'" : ", '") + n + "'";
     problems.push_back(t.diagnostic("network", "no [[network]] layer is named '" + p.network + "' (layers: " +

@@ -26,9 +26,15 @@ enum class Maturity { research, demonstration, clinical_trial, market, standard_
 inline constexpr double adoptable_maturity = 3.0;  ///< Maturity::market
 inline constexpr double final_maturity = 4.0;      ///< Maturity::standard_of_care
 
+/// Who adopts: citizens on a contact layer, or organisations on their collaboration network.
+enum class Adopters { citizens, stakeholders };
+
 struct InnovationParams {
   std::string name;
-  std::string network;  ///< name of the layer it spreads on
+  Adopters adopters = Adopters::citizens;
+  std::string network;              ///< name of the layer it spreads on ("collaboration" for stakeholders)
+  std::uint32_t adopter_types = 0;  ///< stakeholders: bit t set = organisations of type t may adopt
+  double incumbency_weight = 0.0;   ///< stakeholders: added to θ per unit of incumbency
   AdoptionRule rule = AdoptionRule::threshold;
   double threshold = 0.18;
   ThresholdDistribution threshold_distribution = ThresholdDistribution::fixed;
@@ -53,7 +59,9 @@ struct InnovationParams {
 void declare_innovation_keys(TableSpec& innovation);
 /// Reads a validated `[[innovations]]` element; a `network` naming no layer is appended to
 /// `problems`.
+/// `type_names` are the stakeholder types, for adopter_types.
 InnovationParams read_innovation(const TableView& t, const std::vector<std::string>& layer_names,
+                                 const std::vector<std::string>& type_names,
                                  const std::filesystem::path& base_dir, std::vector<Diagnostic>& problems);
 
 }  // namespace missionsim::model

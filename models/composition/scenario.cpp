@@ -40,9 +40,16 @@ TableSpec build_schema() {
   declare_innovation_keys(root.table_array("innovations", "Innovations that spread among the population."));
   declare_pathway_keys(root);
   declare_instrument_keys(root);
+  declare_stakeholder_keys(root);
+  declare_mission_keys(root);
   return root;
 }
 
+std::vector<std::string> region_names(const PopulationParams& p) {
+  std::vector<std::string> out;
+  for (const auto& r : p.regions) out.push_back(r.name);
+  return out;
+}
 }  // namespace
 
 const TableSpec& scenario_schema() {
@@ -90,14 +97,30 @@ Scenario load_scenario(const std::filesystem::path& file, std::span<const std::s
       s.networks.push_back(read_network(t, n, s.population.regions.size(), base_dir, problems));
       layer_names.push_back(s.networks.back().name);
     }
-  if (root.has("innovations"))
-    for (const auto& t : root.array("innovations"))
-      s.innovations.push_back(read_innovation(t, layer_names, base_dir, problems));
+  s.stakeholders = read_stakeholders(root, region_names(s.population), problems);
+  std::vector<std::string> type_names;
+  for (auto t : stakeholder_type_names()) type_names.emplace_back(t);
+  for (const auto& t : root.array("innovations")) {
+    s.innovations.push_back(read_innovation(t, layer_names, type_names, base_dir, problems));
+    if (s.innovations.back().adopters == Adopters::stakeholders && s.stakeholders.groups.empty())
+      problems.push_back(
+          t.diagnostic("adopters", "adopters = \"stakeholders\" needs [[stakeholders]] in the scenario"));
+  }
 
   s.pathway = read_pathway(root, problems);
   std::vector<std::string> innovation_names;
   for (const auto& i : s.innovations) innovation_names.push_back(i.name);
   s.instruments = read_instruments(root, innovation_names, s.population, problems);
+  for (std::size_t k = 0; k < s.instruments.size(); ++k) {
+    const auto& i = s.instruments[k];
+    const auto target = std::find(innovation_names.begin(), innovation_names.end(), i.innovation);
+    if (i.kind == InstrumentKind::field_lab && target != innovation_names.end() &&
+        s.innovations[static_cast<std::size_t>(target - innovation_names.begin())].adopters !=
+            Adopters::citizens)
+      problems.push_back(root.array("instruments")[k].diagnostic(
+          "innovation", "a field lab seeds citizens: its innovation must have adopters = \"citizens\""));
+  }
+  s.mission = read_mission(root, problems);
   if (std::count_if(s.innovations.begin(), s.innovations.end(), [](const auto& i) {
         return i.changes_pathway();
       }) > static_cast<std::ptrdiff_t>(Pathway::max_effects))

@@ -6,8 +6,10 @@
 #include "engine/core/error.hpp"
 #include "models/adoption/params.hpp"
 #include "models/instruments/params.hpp"
+#include "models/mission/params.hpp"
 #include "models/pathway/params.hpp"
 #include "models/population/params.hpp"
+#include "models/stakeholders/params.hpp"
 #include "models/world/network_params.hpp"
 
 #include <cstdint>
@@ -37,6 +39,8 @@ struct Scenario {
   std::vector<InnovationParams> innovations;
   PathwayParams pathway;
   std::vector<InstrumentParams> instruments;
+  StakeholderParams stakeholders;
+  MissionParams mission;
   std::string resolved_text;  ///< the scenario as TOML after overrides and defaults
 
   [[nodiscard]] Calendar calendar() const { return Calendar(start, end, step); }

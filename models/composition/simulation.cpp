@@ -3,13 +3,16 @@
 #include "engine/schedule/step_executor.hpp"
 #include "models/adoption/adoption.hpp"
 #include "models/instruments/instruments.hpp"
+#include "models/mission/mission.hpp"
 #include "models/pathway/pathway.hpp"
 #include "models/population/population.hpp"
+#include "models/stakeholders/stakeholders.hpp"
 #include "models/world/world.hpp"
 
 #include "engine/core/error.hpp"
 
 #include <chrono>
+#include <numeric>
 #include <optional>
 
 namespace missionsim::model {
@@ -28,21 +31,40 @@ World build_world(const Scenario& s, const Population& population, const RunSett
   return World(population.size(), std::move(layers));
 }
 
-std::size_t innovation_index(const Scenario& s, const std::string& name) {
-  for (std::size_t i = 0; i < s.innovations.size(); ++i)
-    if (s.innovations[i].name == name) return i;
-  throw InternalError("no innovation named '" + name + "' (the scenario reader checks this)");
+std::vector<InnovationParams> innovations_of(const Scenario& s, Adopters who) {
+  std::vector<InnovationParams> out;
+  for (const auto& i : s.innovations)
+    if (i.adopters == who) out.push_back(i);
+  return out;
 }
 
-std::vector<PathwayEffect> pathway_effects(const Scenario& s, const Adoption& adoption) {
-  std::vector<PathwayEffect> effects;
-  for (std::size_t i = 0; i < s.innovations.size(); ++i) {
-    const auto& p = s.innovations[i];
-    if (!p.changes_pathway()) continue;
-    effects.push_back({[&adoption, i] { return adoption.adopted(i); }, p.onset_multiplier,
-                       p.early_detection_multiplier, p.cure_multiplier});
+// Organisations of the adopter types may adopt; incumbency raises their thresholds.
+std::vector<AdopterProfile> organisation_profiles(const std::vector<InnovationParams>& innovations,
+                                                  const Stakeholders& orgs) {
+  std::vector<AdopterProfile> out;
+  for (const auto& p : innovations) {
+    AdopterProfile profile;
+    profile.eligible.resize(orgs.size());
+    profile.threshold_offset.resize(orgs.size());
+    for (std::uint32_t k = 0; k < orgs.size(); ++k) {
+      profile.eligible[k] = (p.adopter_types >> orgs.type()[k]) & 1u;
+      profile.threshold_offset[k] = static_cast<float>(p.incumbency_weight * orgs.incumbency()[k]);
+    }
+    out.push_back(std::move(profile));
   }
-  return effects;
+  return out;
+}
+
+RateDenominators denominators(const Population& population) {
+  RateDenominators d;
+  const double scale = population.scale();
+  d.population = population.size() * scale;
+  std::vector<double> regions, quintiles(quintile_count, 0.0);
+  const auto& starts = population.region_starts();
+  for (std::size_t r = 0; r + 1 < starts.size(); ++r) regions.push_back((starts[r + 1] - starts[r]) * scale);
+  for (auto q : population.quintile()) quintiles[q] += scale;
+  d.by_dim = {{"region", regions}, {"quintile", quintiles}};
+  return d;
 }
 }  // namespace
 
@@ -54,12 +76,17 @@ struct Simulation::Impl {
   Population population;
   World world;
   BlockPartition blocks;
-  Adoption adoption;
+  Adoption adoption;  ///< innovations adopted by citizens
+  std::optional<Stakeholders> stakeholders;
+  std::optional<World> organisation_world;
+  std::optional<Adoption> organisation_adoption;  ///< innovations adopted by organisations
   std::optional<Instruments> instruments;
   std::optional<Pathway> pathway;
+  std::optional<Mission> mission;
   StepPlan plan;
   std::vector<MetricSpec> metrics;
-  std::vector<double> values;  ///< one step's metric values, reused every step
+  std::vector<double> values;       ///< one step's metric values, reused every step
+  std::vector<std::size_t> widths;  ///< values per component, in metric order
 
   Impl(const Scenario& s, const RunSettings& r, Clock::time_point t0)
       : scenario(s),
@@ -68,54 +95,112 @@ struct Simulation::Impl {
         population(s.population, r.seed, r.run),
         world(build_world(s, population, r)),
         blocks(population.size(), r.block_size ? r.block_size : BlockPartition::default_block_size),
-        adoption(s.innovations, world, blocks) {
+        adoption(innovations_of(s, Adopters::citizens), world, blocks) {
     adoption.setup(r.seed, r.run);
-    std::size_t width = 0;
+    if (!s.stakeholders.groups.empty()) {
+      stakeholders.emplace(s.stakeholders, population, r.seed, r.run);
+      organisation_world.emplace(stakeholders->size(),
+                                 std::vector<NetworkLayer>{stakeholders->collaboration()});
+      const auto innovations = innovations_of(s, Adopters::stakeholders);
+      organisation_adoption.emplace(innovations, *organisation_world, BlockPartition(stakeholders->size()),
+                                    AdoptionNames{"stakeholder_", "stakeholder_innovation", "organisations"},
+                                    organisation_profiles(innovations, *stakeholders));
+      organisation_adoption->setup(r.seed, r.run);
+    }
     if (!s.instruments.empty()) {
       // First in the step: this step's levers and seeds are in place before anyone decides.
-      std::vector<std::size_t> targets;
-      for (const auto& i : s.instruments) targets.push_back(innovation_index(s, i.innovation));
-      instruments.emplace(s.instruments, std::move(targets), calendar, adoption, population, 0.0);
+      std::vector<Adoption*> adoptions{&adoption};
+      if (organisation_adoption) adoptions.push_back(&*organisation_adoption);
+      std::vector<InnovationTarget> targets;
+      for (const auto& i : s.instruments) targets.push_back(target_of(i.innovation));
+      instruments.emplace(s.instruments, std::move(targets), std::move(adoptions), calendar, population,
+                          s.mission.budget);
       instruments->setup();
       instruments->add_phases(plan);
     }
+    // Organisations decide before citizens (DESIGN.md's order); the pathway comes after both,
+    // so this step's adopters already have their effect.
+    if (organisation_adoption) organisation_adoption->add_phases(plan);
     adoption.add_phases(plan);
-    adoption.describe_metrics(metrics);
-    width += adoption.metric_width();
-    if (instruments) {
-      instruments->describe_metrics(metrics);
-      width += instruments->metric_width();
-    }
+    describe(adoption);
+    if (organisation_adoption) describe(*organisation_adoption);
+    if (stakeholders) describe(*stakeholders);
+    if (instruments) describe(*instruments);
     if (s.pathway.enabled) {
-      // After adoption: this step's adopters already have their effect (DESIGN.md's order:
-      // citizen decisions, then pathway transitions).
-      pathway.emplace(s.pathway, population, blocks, pathway_effects(s, adoption));
+      pathway.emplace(s.pathway, population, blocks, pathway_effects());
       pathway->setup(r.seed, r.run);
       pathway->add_phases(plan);
-      pathway->describe_metrics(metrics);
-      width += pathway->metric_width();
+      describe(*pathway);
     }
     plan.freeze();
-    values.assign(width, 0.0);
+    if (!s.mission.goals.empty()) {
+      // Goals read the metrics above; their own come last.
+      mission.emplace(s.mission, metrics, calendar, denominators(population));
+      mission->setup(r.run);
+      describe(*mission);
+    }
+    values.assign(std::accumulate(widths.begin(), widths.end(), std::size_t{0}), 0.0);
     build_seconds = seconds_since(t0);
   }
 
-  // In the order of describe_metrics() above: adoption, instruments, pathway.
-  void write_metrics() {
-    std::span<double> out(values);
-    adoption.write_metrics(out.first(adoption.metric_width()));
-    out = out.subspan(adoption.metric_width());
-    if (instruments) {
-      instruments->write_metrics(out.first(instruments->metric_width()));
-      out = out.subspan(instruments->metric_width());
+  template <class Component>
+  void describe(const Component& c) {
+    c.describe_metrics(metrics);
+    widths.push_back(c.metric_width());
+  }
+
+  InnovationTarget target_of(const std::string& name) {
+    for (Adoption* a : {&adoption, organisation_adoption ? &*organisation_adoption : nullptr}) {
+      if (!a) continue;
+      for (std::size_t i = 0; i < a->innovation_count(); ++i)
+        if (a->params(i).name == name) return {a, i};
     }
-    if (pathway) pathway->write_metrics(out);
+    throw InternalError("no innovation named '" + name + "' (the scenario reader checks this)");
+  }
+
+  std::vector<PathwayEffect> pathway_effects() {
+    std::vector<PathwayEffect> effects;
+    for (const auto& p : scenario.innovations) {
+      if (!p.changes_pathway()) continue;
+      const InnovationTarget t = target_of(p.name);
+      PathwayEffect e{[a = t.adoption, i = t.index] { return a->adopted(i); }, p.onset_multiplier,
+                      p.early_detection_multiplier, p.cure_multiplier};
+      if (p.adopters == Adopters::stakeholders) {
+        e.provider_of = stakeholders->provider_of();
+        e.reached = stakeholders->reached();
+      }
+      effects.push_back(std::move(e));
+    }
+    return effects;
+  }
+
+  // In the order of describe() above.
+  void write_metrics(std::uint32_t step) {
+    std::span<double> out(values);
+    std::size_t k = 0;
+    auto next = [&]() {
+      auto part = out.first(widths[k++]);
+      out = out.subspan(part.size());
+      return part;
+    };
+    adoption.write_metrics(next());
+    if (organisation_adoption) organisation_adoption->write_metrics(next());
+    if (stakeholders) stakeholders->write_metrics(next());
+    if (instruments) instruments->write_metrics(next());
+    if (pathway) pathway->write_metrics(next());
+    if (mission) {
+      mission->on_step(step, values);
+      mission->write_metrics(next());
+    }
   }
 
   void record_events(Recorder& recorder) {
-    if (!instruments) return;
-    for (const auto& e : instruments->events()) recorder.record_event(e);
-    instruments->clear_events();
+    if (instruments) {
+      for (const auto& e : instruments->events()) recorder.record_event(e);
+      instruments->clear_events();
+    }
+    if (mission)
+      for (const auto& e : mission->take_events()) recorder.record_event(e);
   }
 };
 
@@ -153,7 +238,7 @@ RunSummary Simulation::run(Recorder& recorder, StepObserver* observer) {
   for (std::uint32_t t = 0; t < steps; ++t) {
     const StepContext ctx{m.settings.run, t, m.calendar.dt_years()};
     executor.run_step(ctx);
-    m.write_metrics();
+    m.write_metrics(t);
     recorder.record_step(m.settings.run, t, m.values);
     m.record_events(recorder);
     if (observer) observer->on_step_end(m.settings.run, t, steps);

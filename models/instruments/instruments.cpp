@@ -16,13 +16,13 @@ double days_between(Date from, Date to) {
 constexpr double money_epsilon = 1e-6;
 }  // namespace
 
-Instruments::Instruments(std::vector<InstrumentParams> params, std::vector<std::size_t> innovation_index,
-                         const Calendar& calendar, Adoption& adoption, const Population& population,
-                         double mission_budget)
+Instruments::Instruments(std::vector<InstrumentParams> params, std::vector<InnovationTarget> targets,
+                         std::vector<Adoption*> adoptions, const Calendar& calendar,
+                         const Population& population, double mission_budget)
     : params_(std::move(params)),
-      innovation_(std::move(innovation_index)),
+      targets_(std::move(targets)),
+      adoptions_(std::move(adoptions)),
       calendar_(calendar),
-      adoption_(adoption),
       population_(population),
       mission_budget_(mission_budget) {
   for (const auto& p : params_) {
@@ -62,7 +62,8 @@ void Instruments::add_phases(StepPlan& plan) {
 }
 
 void Instruments::apply(const StepContext& ctx) {
-  for (std::size_t i = 0; i < adoption_.innovation_count(); ++i) adoption_.levers(i) = {};
+  for (Adoption* a : adoptions_)
+    for (std::size_t i = 0; i < a->innovation_count(); ++i) a->levers(i) = {};
   const double today = calendar_.time_days()[ctx.step];
   for (std::size_t i = 0; i < params_.size(); ++i) {
     const auto& p = params_[i];
@@ -90,7 +91,8 @@ void Instruments::apply(const StepContext& ctx) {
       }
     }
     if (funded_[i] <= 0) continue;
-    InnovationLevers& levers = adoption_.levers(innovation_[i]);
+    const InnovationTarget& target = targets_[i];
+    InnovationLevers& levers = target.adoption->levers(target.index);
     switch (p.kind) {
       case InstrumentKind::research_grant:
         levers.maturation_speedup += p.speedup * funded_[i];
@@ -111,7 +113,7 @@ void Instruments::apply(const StepContext& ctx) {
           const auto& starts = population_.region_starts();
           const auto people = static_cast<std::uint32_t>(std::ceil(p.community / population_.scale()));
           const std::uint32_t room = starts[p.region + 1] - starts[p.region];
-          adoption_.seed_adopters(innovation_[i], starts[p.region], std::min(people, room));
+          target.adoption->seed_adopters(target.index, starts[p.region], std::min(people, room));
         }
         break;
     }

@@ -16,12 +16,19 @@
 
 namespace missionsim::model {
 
+/// The innovation an instrument acts on: which Adoption (citizens' or organisations') and where in it.
+struct InnovationTarget {
+  Adoption* adoption = nullptr;
+  std::size_t index = 0;
+};
+
 class Instruments {
  public:
-  /// `innovation_index[i]` is the Adoption index of instrument i's innovation.
-  /// `mission_budget` 0 means no limit beyond each instrument's own.
-  Instruments(std::vector<InstrumentParams> params, std::vector<std::size_t> innovation_index,
-              const Calendar& calendar, Adoption& adoption, const Population& population,
+  /// `targets[i]` is instrument i's innovation; `adoptions` every Adoption whose levers the
+  /// instruments own (reset each step). `mission_budget` 0 means no limit beyond each
+  /// instrument's own.
+  Instruments(std::vector<InstrumentParams> params, std::vector<InnovationTarget> targets,
+              std::vector<Adoption*> adoptions, const Calendar& calendar, const Population& population,
               double mission_budget);
 
   void setup();
@@ -43,10 +50,10 @@ class Instruments {
   void apply(const StepContext& ctx);
 
   std::vector<InstrumentParams> params_;
-  std::vector<std::size_t> innovation_;
+  std::vector<InnovationTarget> targets_;
+  std::vector<Adoption*> adoptions_;
   std::vector<double> start_days_, end_days_, total_budget_;
   const Calendar& calendar_;
-  Adoption& adoption_;
   const Population& population_;
   double mission_budget_;
   // State, reset by setup().

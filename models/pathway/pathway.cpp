@@ -92,7 +92,10 @@ void Pathway::transition(const StepContext& ctx, const AgentBlock& b) {
     const std::size_t r = region[i], q = quintile[i];
     double onset_mult = 1.0, detect_mult = 1.0, cure_mult = 1.0;
     for (std::size_t e = 0; e < n_effects; ++e) {
-      if (!adopted_small[e][i]) continue;
+      const auto& effect = effects_[e];
+      if (effect.provider_of.empty() ? !adopted_small[e][i]
+                                     : !(effect.reached[i] && adopted_small[e][effect.provider_of[i]]))
+        continue;
       onset_mult *= effects_[e].onset;
       detect_mult *= effects_[e].early_detection;
       cure_mult *= effects_[e].cure;

@@ -26,6 +26,10 @@ struct PathwayEffect {
   double onset = 1.0;
   double early_detection = 1.0;
   double cure = 1.0;
+  /// For an innovation adopted by organisations: each citizen's provider (the adopted column is
+  /// then over organisations) and whether the provider's new practice reaches the citizen.
+  std::span<const std::uint32_t> provider_of{};
+  std::span<const std::uint8_t> reached{};
 };
 
 class Pathway {
