@@ -38,6 +38,11 @@ Command add_info_command(CLI::App& app) {
     for (const auto& e : s.events) events += e.count;
     std::printf("events      %zu\n", events);
     for (const auto& e : s.events) std::printf("  %-32s %zu\n", e.kind.c_str(), e.count);
+    std::printf("goals       %zu\n", s.goals.size());
+    for (const auto& g : s.goals)
+      std::printf("  %-32s %s: %s %g by %s; met in %zu of %zu runs, missed in %zu\n", g.name.c_str(),
+                  g.kpi.c_str(), g.direction.c_str(), g.target, g.deadline.c_str(), g.runs_met, s.runs,
+                  g.runs_missed);
     return 0;
   };
 }

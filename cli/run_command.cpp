@@ -63,8 +63,18 @@ int run(const RunOptions& o, const std::string& command_line) {
               static_cast<unsigned long long>(scenario.seed));
   std::printf("simulated  %u people, %u steps of %s, %u thread(s)\n", summary.agents, summary.steps,
               scenario.step.to_string().c_str(), o.threads ? o.threads : available_cores());
-  for (const auto& [name, share] : summary.final_shares)
-    std::printf("adoption   %-24s %6.2f %% at the end\n", name.c_str(), 100.0 * share);
+  for (const auto& s : summary.final_shares)
+    std::printf("adoption   %-24s %6.2f %% of %s at the end\n", s.innovation.c_str(), 100.0 * s.share,
+                s.among.c_str());
+  for (const auto& [name, spent] : summary.spend)
+    std::printf("spent      %-24s %14.0f %s\n", name.c_str(), spent, scenario.mission.currency.c_str());
+  for (const auto& g : summary.goals)
+    std::printf("goal       %-24s %-11s %s %s %g by %s: %g\n", g.name.c_str(),
+                !g.decided   ? "not decided"
+                : g.achieved ? "met"
+                             : "missed",
+                g.kpi.c_str(), g.direction == model::Direction::at_most ? "<=" : ">=", g.target,
+                format_date(g.deadline).c_str(), g.value_at_deadline);
   std::printf("time       %.2f s in all (world %.2f s, steps %.2f s, %.3g agent-steps/s)\n", wall,
               summary.build_seconds, summary.step_seconds,
               summary.step_seconds > 0 ? agent_steps / summary.step_seconds : 0.0);

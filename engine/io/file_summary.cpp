@@ -5,6 +5,7 @@
 
 #include <hdf5_hl.h>
 
+#include <cstdint>
 #include <map>
 
 namespace missionsim {
@@ -17,6 +18,32 @@ namespace {
 
 std::string optional_string(hid_t object, const std::string& name) {
   return h5::attribute_exists(object, name) ? h5::read_string_attribute(object, name) : std::string();
+}
+
+bool is_group(hid_t parent, const std::string& name) {
+  const h5::Handle<H5Oclose> object(h5::check(H5Oopen(parent, name.c_str(), H5P_DEFAULT), "opening " + name));
+  return H5Iget_type(object) == H5I_GROUP;
+}
+
+GoalSummary read_goal(hid_t group, const std::string& name) {
+  GoalSummary g;
+  g.name = name;
+  g.kpi = optional_string(group, "kpi");
+  g.direction = optional_string(group, "direction");
+  g.deadline = optional_string(group, "deadline");
+  g.target = h5::read_double_attribute(group, "target");
+  g.baseline = h5::read_double_attribute(group, "baseline");
+  const auto achieved = h5::open_dataset(group, "achieved");
+  std::vector<std::int8_t> flags(static_cast<std::size_t>(h5::shape(achieved).at(0)));
+  if (!flags.empty()) {
+    h5::check(H5Dread(achieved, H5T_NATIVE_INT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, flags.data()),
+              "reading /goals/" + name + "/achieved");
+  }
+  for (const auto flag : flags) {
+    if (flag == 1) ++g.runs_met;
+    if (flag == 0) ++g.runs_missed;
+  }
+  return g;
 }
 
 FileSummary read_summary(hid_t root) {
@@ -58,6 +85,14 @@ FileSummary read_summary(hid_t root) {
     std::map<std::string, std::size_t> counts;
     for (const auto& k : kinds) ++counts[k];
     for (const auto& [kind, count] : counts) out.events.push_back(EventCount{kind, count});
+  }
+
+  if (h5::link_exists(root, "goals")) {
+    const auto goals = h5::open_group(root, "goals");
+    for (const auto& name : h5::member_names(goals)) {
+      if (!is_group(goals, name)) continue;  // the run axis
+      out.goals.push_back(read_goal(h5::open_group(goals, name), name));
+    }
   }
   return out;
 }

@@ -1,5 +1,5 @@
-// What `missionsim info` prints about an output file: provenance, axes, metrics and events,
-// read without loading any series.
+// What `missionsim info` prints about an output file: provenance, axes, metrics, events and
+// goals, read without loading any series.
 #pragma once
 
 #include <cstddef>
@@ -19,12 +19,21 @@ struct EventCount {
   std::size_t count = 0;
 };
 
+/// A goal's description and how many runs met or missed it (the rest were not decided).
+struct GoalSummary {
+  std::string name, kpi, direction, deadline;
+  double target = 0;
+  double baseline = 0;  ///< NaN when the goal has none
+  std::size_t runs_met = 0, runs_missed = 0;
+};
+
 struct FileSummary {
   std::string format, engine_version, scenario_name, created_utc, command_line, time_units;
   int format_version = 0;
   std::size_t runs = 0, steps = 0;
   std::vector<MetricSummary> metrics;  ///< in the order the run declared them
   std::vector<EventCount> events;      ///< by kind, sorted by kind
+  std::vector<GoalSummary> goals;      ///< in the order the run declared them
 };
 
 /// Reads the summary of a missionsim output file. Throws InputError naming the file if it is

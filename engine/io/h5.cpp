@@ -261,4 +261,18 @@ std::int64_t read_int_attribute(hid_t object, const std::string& name) {
   return value;
 }
 
+double read_double_attribute(hid_t object, const std::string& name) {
+  Attribute attribute(check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "opening attribute " + name));
+  Datatype stored(check(H5Aget_type(attribute), "reading the type of attribute " + name));
+  const H5T_class_t type_class = H5Tget_class(stored);
+  if (type_class != H5T_FLOAT && type_class != H5T_INTEGER) {
+    throw IoError("HDF5: attribute " + name + " is not a number");
+  }
+  Dataspace space(check(H5Aget_space(attribute), "reading the space of attribute " + name));
+  if (element_count(space) != 1) throw IoError("HDF5: attribute " + name + " is not a single number");
+  double value = 0;
+  check(H5Aread(attribute, H5T_NATIVE_DOUBLE, &value), "reading attribute " + name);
+  return value;
+}
+
 }  // namespace missionsim::h5

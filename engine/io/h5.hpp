@@ -132,5 +132,7 @@ bool attribute_exists(hid_t object, const std::string& name);
 /// Reads a scalar string attribute, variable or fixed length (as written by other tools).
 std::string read_string_attribute(hid_t object, const std::string& name);
 std::int64_t read_int_attribute(hid_t object, const std::string& name);
+/// Reads a scalar numeric attribute (integer or floating point) as a double.
+double read_double_attribute(hid_t object, const std::string& name);
 
 }  // namespace missionsim::h5

@@ -113,6 +113,11 @@ struct Hdf5Recorder::State {
   h5::File file;
   h5::Group metrics;
   std::vector<h5::Dataset> metric_datasets;  // one per header metric
+  // Goal-major (goals × runs), so each goal's column is written in one call.
+  std::vector<std::int8_t> goal_achieved;
+  std::vector<double> goal_value;
+  std::vector<h5::Dataset> achieved_datasets;  // one per header goal
+  std::vector<h5::Dataset> value_datasets;     // one per header goal
 };
 
 Hdf5Recorder::Hdf5Recorder(std::filesystem::path path, bool overwrite)
@@ -126,6 +131,8 @@ Hdf5Recorder::Hdf5Recorder(std::filesystem::path path, bool overwrite)
 
 Hdf5Recorder::~Hdf5Recorder() {
   if (!state_ || state_->finished) return;
+  state_->achieved_datasets.clear();
+  state_->value_datasets.clear();
   state_->metric_datasets.clear();
   state_->metrics.reset();
   state_->file.reset();
@@ -142,6 +149,9 @@ void Hdf5Recorder::begin(const RecordingHeader& header) {
   s.values = MetricBuffer(s.header);
   s.runs.resize(header.run_count);
   s.written.assign(header.run_count, 0);
+  const GoalOutcome undecided{};
+  s.goal_achieved.assign(header.goals.size() * header.run_count, undecided.achieved);
+  s.goal_value.assign(header.goals.size() * header.run_count, undecided.value_at_deadline);
 
   s.file = h5::create_file(temporary_);
   const hid_t root = s.file;
@@ -162,8 +172,6 @@ void Hdf5Recorder::begin(const RecordingHeader& header) {
     h5::check(H5Dwrite(scenario, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, static_cast<const void*>(&text)),
               "writing /scenario");
   }
-  static_cast<void>(h5::create_group(root, "goals"));
-
   // /metrics: the two axes, the breakdown dimensions, then one dataset per metric in
   // declaration order (the group tracks creation order so readers list them that way).
   s.metrics = h5::create_group(root, "metrics", true);
@@ -210,6 +218,31 @@ void Hdf5Recorder::begin(const RecordingHeader& header) {
     if (m.by) attach(dataset, dim_scales.at(m.by->dim), 2, name);
     s.metric_datasets.push_back(std::move(dataset));
   }
+
+  // /goals: a run axis of its own (as /runs has), then one group per goal in declaration order.
+  const auto goals = h5::create_group(root, "goals", true);
+  const auto goal_run = create_dataset(goals, "run", H5T_STD_U32LE, Layout{{runs}, {}, false, false});
+  h5::check(H5Dwrite(goal_run, H5T_NATIVE_UINT32, H5S_ALL, H5S_ALL, H5P_DEFAULT, run_slots.data()),
+            "writing /goals/run");
+  make_scale(goal_run, "run");
+  h5::write_attribute(goal_run, "long_name", "run index (see the /runs group)");
+  for (const auto& g : header.goals) {
+    const auto group = h5::create_group(goals, g.name, true);
+    h5::write_attribute(group, "kpi", g.kpi);
+    h5::write_attribute(group, "direction", g.direction);
+    h5::write_attribute(group, "deadline", g.deadline);
+    h5::write_attribute(group, "baseline", g.baseline);
+    h5::write_attribute(group, "target", g.target);
+    auto achieved = create_dataset(group, "achieved", H5T_STD_I8LE, Layout{{runs}, {}, false, false});
+    h5::write_attribute(achieved, "description",
+                        "1 if the goal was met at its deadline, 0 if missed, -1 if not decided");
+    attach(achieved, goal_run, 0, "/goals/" + g.name + "/achieved");
+    auto value = create_dataset(group, "value_at_deadline", H5T_IEEE_F64LE, Layout{{runs}, {}, false, false});
+    h5::write_attribute(value, "description", "the KPI at the deadline (NaN if not reached)");
+    attach(value, goal_run, 0, "/goals/" + g.name + "/value_at_deadline");
+    s.achieved_datasets.push_back(std::move(achieved));
+    s.value_datasets.push_back(std::move(value));
+  }
 }
 
 void Hdf5Recorder::record_step(std::uint32_t run, std::uint32_t step, std::span<const double> values) {
@@ -224,6 +257,17 @@ void Hdf5Recorder::record_event(const Event& e) {
                         " out of range");
   }
   state_->events.push_back(e);
+}
+
+void Hdf5Recorder::record_goals(std::uint32_t run, std::span<const GoalOutcome> outcomes) {
+  if (!state_) throw InternalError("Hdf5Recorder: record_goals before begin");
+  State& s = *state_;
+  check_goal_outcomes(s.header, run, outcomes);
+  const std::size_t runs = s.header.run_count;
+  for (std::size_t g = 0; g < outcomes.size(); ++g) {
+    s.goal_achieved[g * runs + run] = outcomes[g].achieved;
+    s.goal_value[g * runs + run] = outcomes[g].value_at_deadline;
+  }
 }
 
 namespace {
@@ -322,6 +366,19 @@ void Hdf5Recorder::finish() {
     for (const auto& c : columns) attach(c, scale, 0, "an /events column");
   }
 
+  for (std::size_t g = 0; g < s.header.goals.size(); ++g) {  // /goals: every run's outcome at once
+    const std::size_t first = g * s.header.run_count;
+    const std::string where = "/goals/" + s.header.goals[g].name;
+    h5::check(H5Dwrite(s.achieved_datasets[g], H5T_NATIVE_INT8, H5S_ALL, H5S_ALL, H5P_DEFAULT,
+                       s.goal_achieved.data() + first),
+              "writing " + where + "/achieved");
+    h5::check(H5Dwrite(s.value_datasets[g], H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT,
+                       s.goal_value.data() + first),
+              "writing " + where + "/value_at_deadline");
+  }
+
+  s.achieved_datasets.clear();
+  s.value_datasets.clear();
   s.metric_datasets.clear();
   s.metrics.close("closing /metrics");
   s.file.close("closing " + temporary_.string());

@@ -1,5 +1,5 @@
 // The recorder that writes a run (or a sweep of runs) to one HDF5 file laid out as in
-// DESIGN.md "Output file": root provenance attributes, /scenario, /metrics, /runs, /events.
+// DESIGN.md "Output file": root provenance attributes, /scenario, /metrics, /runs, /events, /goals.
 #pragma once
 
 #include "engine/io/recorder.hpp"
@@ -11,7 +11,8 @@ namespace missionsim {
 
 /// Writes to a temporary file beside the target, renamed into place by finish(), so a crash
 /// never leaves a half-written file under the real name. The file and its provenance are
-/// written in begin(); each run's series when it ends; /runs and /events in finish().
+/// written in begin(); each run's series when it ends; /runs, /events and the goal outcomes in
+/// finish().
 class Hdf5Recorder final : public Recorder {
  public:
   /// Throws IoError naming `path` if it exists and `overwrite` is false.
@@ -26,11 +27,13 @@ class Hdf5Recorder final : public Recorder {
   void begin(const RecordingHeader& header) override;
   void record_step(std::uint32_t run, std::uint32_t step, std::span<const double> values) override;
   void record_event(const Event& e) override;
+  /// Kept in memory until finish(); runs never recorded are written as -1 and NaN.
+  void record_goals(std::uint32_t run, std::span<const GoalOutcome> outcomes) override;
   /// Writes the run's series; a second record for the same run replaces the first.
   void end_run(const RunRecord& run) override;
-  /// Writes runs never ended (their values NaN, status "not_run"), /runs and /events (sorted by
-  /// run, step, kind and subject, so the file does not depend on thread scheduling), closes the
-  /// file and renames it to `path`.
+  /// Writes runs never ended (their values NaN, status "not_run"), /runs, /events (sorted by
+  /// run, step, kind and subject, so the file does not depend on thread scheduling) and the goal
+  /// outcomes, closes the file and renames it to `path`.
   void finish() override;
 
   [[nodiscard]] const std::filesystem::path& path() const noexcept { return path_; }

@@ -12,6 +12,7 @@ void MemoryRecorder::begin(const RecordingHeader& header) {
   validate_header(header);
   header_ = header;
   values_ = MetricBuffer(header_);
+  goal_outcomes_.assign(std::size_t{header_.run_count} * header_.goals.size(), GoalOutcome{});
   began_ = true;
 }
 
@@ -25,6 +26,11 @@ void MemoryRecorder::record_event(const Event& e) {
                         " out of range");
   }
   events_.push_back(e);
+}
+
+void MemoryRecorder::record_goals(std::uint32_t run, std::span<const GoalOutcome> outcomes) {
+  check_goal_outcomes(header_, run, outcomes);
+  std::copy(outcomes.begin(), outcomes.end(), goal_outcomes_.data() + goal_offset(run));
 }
 
 void MemoryRecorder::end_run(const RunRecord& run) {
@@ -45,6 +51,23 @@ void MemoryRecorder::finish() {
 double MemoryRecorder::value(std::string_view metric, std::uint32_t run, std::uint32_t step,
                              std::size_t label) const {
   return values_.value(values_.metric_index(metric), run, step, label);
+}
+
+GoalOutcome MemoryRecorder::goal_outcome(std::uint32_t run, std::string_view goal) const {
+  const auto& goals = header_.goals;
+  const auto at = std::find_if(goals.begin(), goals.end(), [&](const GoalSpec& g) { return g.name == goal; });
+  if (at == goals.end()) throw InternalError("goal_outcome: no goal named '" + std::string(goal) + "'");
+  return goal_outcomes(run)[static_cast<std::size_t>(at - goals.begin())];
+}
+
+std::span<const GoalOutcome> MemoryRecorder::goal_outcomes(std::uint32_t run) const {
+  if (run >= header_.run_count)
+    throw InternalError("goal_outcomes: run " + std::to_string(run) + " out of range");
+  return std::span<const GoalOutcome>(goal_outcomes_).subspan(goal_offset(run), header_.goals.size());
+}
+
+std::size_t MemoryRecorder::goal_offset(std::uint32_t run) const noexcept {
+  return std::size_t{run} * header_.goals.size();
 }
 
 std::span<const double> MemoryRecorder::series(std::string_view metric, std::uint32_t run) const {

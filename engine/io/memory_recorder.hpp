@@ -17,6 +17,7 @@ class MemoryRecorder final : public Recorder {
   void begin(const RecordingHeader& header) override;
   void record_step(std::uint32_t run, std::uint32_t step, std::span<const double> values) override;
   void record_event(const Event& e) override;
+  void record_goals(std::uint32_t run, std::span<const GoalOutcome> outcomes) override;
   /// A second record for the same run replaces the first.
   void end_run(const RunRecord& run) override;
   void finish() override;
@@ -29,6 +30,11 @@ class MemoryRecorder final : public Recorder {
                              std::size_t label = 0) const;
   /// One run's series of one metric: steps × width values, row-major.
   [[nodiscard]] std::span<const double> series(std::string_view metric, std::uint32_t run) const;
+  /// How goal `goal` (a GoalSpec::name) went in one run; GoalOutcome{} (-1, NaN) if never
+  /// recorded; InternalError for an unknown goal or run.
+  [[nodiscard]] GoalOutcome goal_outcome(std::uint32_t run, std::string_view goal) const;
+  /// Every goal's outcome in one run, in header order.
+  [[nodiscard]] std::span<const GoalOutcome> goal_outcomes(std::uint32_t run) const;
   /// In the order they were recorded.
   [[nodiscard]] const std::vector<Event>& events() const noexcept { return events_; }
   /// Sorted by index.
@@ -37,8 +43,11 @@ class MemoryRecorder final : public Recorder {
   [[nodiscard]] bool finished() const noexcept { return finished_; }
 
  private:
+  [[nodiscard]] std::size_t goal_offset(std::uint32_t run) const noexcept;
+
   RecordingHeader header_;
   MetricBuffer values_;
+  std::vector<GoalOutcome> goal_outcomes_;  // run-major: run_count × goals
   std::vector<Event> events_;
   std::vector<RunRecord> runs_;
   bool began_ = false;

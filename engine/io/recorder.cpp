@@ -35,6 +35,16 @@ bool is_identifier(const std::string& s) {
   }
   return true;
 }
+
+// The shape only: the calendar that produced the date has already checked that it exists.
+bool is_iso_date(const std::string& s) {
+  if (s.size() != 10) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const bool ok = (i == 4 || i == 7) ? s[i] == '-' : (s[i] >= '0' && s[i] <= '9');
+    if (!ok) return false;
+  }
+  return true;
+}
 }  // namespace
 
 void validate_header(const RecordingHeader& header) {
@@ -60,6 +70,31 @@ void validate_header(const RecordingHeader& header) {
   }
   for (const auto& [dim, labels] : dims) {
     require(!datasets.contains(dim), "dimension '" + dim + "' has the name of a metric");
+  }
+  // Names taken in /goals: the run axis and one group per goal.
+  std::set<std::string> goals{"run"};
+  for (const auto& g : header.goals) {
+    require(is_identifier(g.name), "goal name '" + g.name + "' is not an identifier");
+    require(goals.insert(g.name).second, "goal name '" + g.name + "' is used twice or reserved");
+    require(g.direction == "at_most" || g.direction == "at_least",
+            "goal '" + g.name + "' has direction '" + g.direction + "', not at_most or at_least");
+    require(is_iso_date(g.deadline),
+            "goal '" + g.name + "' has deadline '" + g.deadline + "', not YYYY-MM-DD");
+  }
+}
+
+void check_goal_outcomes(const RecordingHeader& header, std::uint32_t run,
+                         std::span<const GoalOutcome> outcomes) {
+  if (run >= header.run_count)
+    throw InternalError("record_goals: run " + std::to_string(run) + " out of range");
+  if (outcomes.size() != header.goals.size()) {
+    throw InternalError("record_goals: " + std::to_string(outcomes.size()) + " outcomes for " +
+                        std::to_string(header.goals.size()) + " goals");
+  }
+  for (const auto& o : outcomes) {
+    if (o.achieved < -1 || o.achieved > 1) {
+      throw InternalError("record_goals: achieved is " + std::to_string(o.achieved) + ", not -1, 0 or 1");
+    }
   }
 }
 

@@ -1,9 +1,10 @@
 // What a run hands to its recorders: a header once, then metric values step by step, events,
-// and a record per run. Recorders (HDF5 file, memory for tests) never allocate per step.
+// goal outcomes and a record per run. Recorders (HDF5 file, memory for tests) never allocate per step.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <span>
 #include <string>
@@ -46,6 +47,24 @@ struct Event {
   double value = 0;
 };
 
+/// A goal of the mission as the output file describes it: a KPI to bring above or below a target
+/// by a deadline. The recorder only stores it; judging it is the model's business.
+struct GoalSpec {
+  std::string name;
+  /// A human description, e.g. "early_stage_share_by_region[north], mean over 1 year".
+  std::string kpi;
+  std::string direction;                                       ///< "at_most" or "at_least"
+  std::string deadline;                                        ///< "YYYY-MM-DD"
+  double baseline = std::numeric_limits<double>::quiet_NaN();  ///< NaN when there is none
+  double target = 0;
+};
+
+/// How one goal went in one run.
+struct GoalOutcome {
+  std::int8_t achieved = -1;  ///< 1 met, 0 missed, -1 not decided (e.g. the run ended first)
+  double value_at_deadline = std::numeric_limits<double>::quiet_NaN();
+};
+
 /// Everything known before the first step.
 struct RecordingHeader {
   std::string scenario_name, scenario_text, command_line;
@@ -53,6 +72,7 @@ struct RecordingHeader {
   std::vector<double> time_days;  ///< first day of each step, in days since the start
   std::uint32_t run_count = 1;
   std::vector<MetricSpec> metrics;
+  std::vector<GoalSpec> goals;
 
   [[nodiscard]] std::size_t step_count() const noexcept { return time_days.size(); }
   /// Values per record_step call: the sum of the metrics' widths.
@@ -60,14 +80,21 @@ struct RecordingHeader {
 };
 
 /// Checks a header before anything is recorded: at least one run and one step, metric and
-/// dimension names usable as dataset names and distinct, non-empty breakdowns, and the same
-/// labels wherever a dimension is used twice. Throws InternalError (headers come from code).
+/// dimension names usable as dataset names and distinct, non-empty breakdowns, the same labels
+/// wherever a dimension is used twice, and goals with distinct identifier names (not "run"), a
+/// direction of "at_most" or "at_least" and a YYYY-MM-DD deadline. Throws InternalError (headers
+/// come from code).
 void validate_header(const RecordingHeader& header);
 
+/// For recorders: throws InternalError unless `run` is a run slot of `header`, there is one
+/// outcome per goal and each `achieved` is -1, 0 or 1. Allocates only to throw.
+void check_goal_outcomes(const RecordingHeader& header, std::uint32_t run,
+                         std::span<const GoalOutcome> outcomes);
+
 /// Receives a run's output. The calls come in the order begin, (record_step | record_event |
-/// end_run)*, finish. `run` is a slot in [0, run_count) and `step` an index into time_days.
-/// record_step calls for different runs may come from different threads at once; every other
-/// call must be serialised by the caller.
+/// record_goals | end_run)*, finish; record_goals for a run comes before its end_run. `run` is a slot in [0,
+/// run_count) and `step` an index into time_days. record_step calls for different runs may come from
+/// different threads at once; every other call must be serialised by the caller.
 class Recorder {
  public:
   virtual ~Recorder() = default;
@@ -75,6 +102,10 @@ class Recorder {
   /// One step of one run: every metric in declaration order, each width() values, concatenated.
   virtual void record_step(std::uint32_t run, std::uint32_t step, std::span<const double> values) = 0;
   virtual void record_event(const Event& e) = 0;
+  /// One outcome per header goal, in header order, once per run. A run whose goals are never
+  /// recorded keeps GoalOutcome{} (-1, NaN); a second call for the same run replaces the first.
+  /// Never allocates.
+  virtual void record_goals(std::uint32_t run, std::span<const GoalOutcome> outcomes) = 0;
   virtual void end_run(const RunRecord& run) = 0;
   /// Everything written; for files: closed and renamed into place.
   virtual void finish() = 0;

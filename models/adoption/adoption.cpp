@@ -23,6 +23,10 @@ Adoption::Adoption(std::vector<InnovationParams> params, const World& world, Blo
     auto& p = params[k];
     Spread s;
     if (!profiles.empty()) s.profile = std::move(profiles[k]);
+    s.eligible_count =
+        s.profile.eligible.empty()
+            ? population_
+            : static_cast<std::uint64_t>(std::count(s.profile.eligible.begin(), s.profile.eligible.end(), 1));
     s.layer = &world.layer(p.network);
     s.params = std::move(p);
     s.adopted = DoubleBuffer<std::uint8_t>(population_, 0);
@@ -32,7 +36,8 @@ Adoption::Adoption(std::vector<InnovationParams> params, const World& world, Blo
 }
 
 double Adoption::adopter_share(std::size_t i) const {
-  return population_ == 0 ? 0.0 : static_cast<double>(spreads_[i].adopters) / population_;
+  const auto& s = spreads_[i];
+  return s.eligible_count == 0 ? 0.0 : static_cast<double>(s.adopters) / s.eligible_count;
 }
 
 void Adoption::setup(std::uint64_t seed, std::uint32_t run) {
@@ -272,7 +277,7 @@ void Adoption::describe_metrics(std::vector<MetricSpec>& out) const {
   for (const auto& s : spreads_) by.labels.push_back(s.params.name);
   const std::string& pre = names_.prefix;
   out.push_back({pre + "adopter_share", "1",
-                 "Share of the population that has adopted the innovation, at the end of the step", by});
+                 "Share of those who may adopt the innovation that have, at the end of the step", by});
   out.push_back(
       {pre + "new_adopters", names_.agents, "People who adopted the innovation during the step", by});
   out.push_back({pre + "maturity", "stage",

@@ -66,6 +66,7 @@ class Adoption {
   /// Each person's θ; empty when everyone has the innovation's fixed threshold.
   [[nodiscard]] std::span<const float> thresholds(std::size_t i) const { return spreads_[i].thresholds; }
   [[nodiscard]] std::uint64_t adopter_count(std::size_t i) const { return spreads_[i].adopters; }
+  /// Adopters over those who may adopt (everyone, or the eligible organisations).
   [[nodiscard]] double adopter_share(std::size_t i) const;
   /// Stage of maturity as a number: 0 research … 3 market, 4 standard of care (fractions between).
   [[nodiscard]] double maturity(std::size_t i) const { return spreads_[i].maturity; }
@@ -81,6 +82,7 @@ class Adoption {
     DoubleBuffer<std::uint8_t> adopted;
     std::vector<float> thresholds;  ///< empty when everyone has params.threshold
     AdopterProfile profile;
+    std::uint64_t eligible_count = 0;  ///< the denominator of the adopter share
     PhiloxStream draws{StreamKey{}};
     std::vector<std::uint64_t> new_by_block;
     std::uint64_t adopters = 0;

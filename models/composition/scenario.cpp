@@ -1,5 +1,7 @@
 #include "models/composition/scenario.hpp"
 
+#include "models/composition/simulation.hpp"
+#include "models/mission/goal_checks.hpp"
 #include "models/pathway/pathway.hpp"
 
 #include "engine/scenario/document.hpp"
@@ -88,7 +90,7 @@ Scenario load_scenario(const std::filesystem::path& file, std::span<const std::s
                     step_text + "\""));
   }
 
-  s.population = read_population(root, problems);
+  s.population = read_population(root, base_dir, problems);
   const std::uint32_t n = s.population.size;
 
   std::vector<std::string> layer_names;
@@ -128,6 +130,11 @@ Scenario load_scenario(const std::filesystem::path& file, std::span<const std::s
                                                           " innovations may change pathway hazards"));
 
   if (!problems.empty()) throw ScenarioError(std::move(problems));
+  if (!s.mission.goals.empty()) {
+    // Goals name metrics, which exist only once the components are composed.
+    auto goal_problems = check_goals(s.mission, metric_specs(s), s.calendar());
+    if (!goal_problems.empty()) throw ScenarioError(std::move(goal_problems));
+  }
   s.resolved_text = to_toml_text(doc);
   return s;
 }

@@ -2,6 +2,7 @@
 
 #include "engine/schedule/step_executor.hpp"
 #include "models/adoption/adoption.hpp"
+#include "models/composition/adoption_by_type.hpp"
 #include "models/instruments/instruments.hpp"
 #include "models/mission/mission.hpp"
 #include "models/pathway/pathway.hpp"
@@ -80,6 +81,7 @@ struct Simulation::Impl {
   std::optional<Stakeholders> stakeholders;
   std::optional<World> organisation_world;
   std::optional<Adoption> organisation_adoption;  ///< innovations adopted by organisations
+  std::optional<AdoptionByType> adoption_by_type;
   std::optional<Instruments> instruments;
   std::optional<Pathway> pathway;
   std::optional<Mission> mission;
@@ -123,7 +125,11 @@ struct Simulation::Impl {
     if (organisation_adoption) organisation_adoption->add_phases(plan);
     adoption.add_phases(plan);
     describe(adoption);
-    if (organisation_adoption) describe(*organisation_adoption);
+    if (organisation_adoption) {
+      describe(*organisation_adoption);
+      adoption_by_type.emplace(*organisation_adoption, *stakeholders);
+      describe(*adoption_by_type);
+    }
     if (stakeholders) describe(*stakeholders);
     if (instruments) describe(*instruments);
     if (s.pathway.enabled) {
@@ -184,7 +190,10 @@ struct Simulation::Impl {
       return part;
     };
     adoption.write_metrics(next());
-    if (organisation_adoption) organisation_adoption->write_metrics(next());
+    if (organisation_adoption) {
+      organisation_adoption->write_metrics(next());
+      adoption_by_type->write_metrics(next());
+    }
     if (stakeholders) stakeholders->write_metrics(next());
     if (instruments) instruments->write_metrics(next());
     if (pathway) pathway->write_metrics(next());
@@ -203,6 +212,17 @@ struct Simulation::Impl {
       for (const auto& e : mission->take_events()) recorder.record_event(e);
   }
 };
+
+std::vector<MetricSpec> metric_specs(const Scenario& scenario) {
+  Scenario stand_in = scenario;
+  stand_in.population.size = std::min<std::uint32_t>(scenario.population.size, 2000);
+  for (auto& n : stand_in.networks) n.kind = NetworkKind::well_mixed;
+  for (auto& i : stand_in.innovations) i.initial = InitialAdopters::none;
+  stand_in.mission.goals.clear();
+  auto metrics = Simulation(stand_in, RunSettings{}).metrics();
+  // The mission's own metrics come last and do not depend on which goals are judged.
+  return metrics;
+}
 
 Simulation::Simulation(const Scenario& scenario, const RunSettings& settings)
     : impl_(std::make_unique<Impl>(scenario, settings, Clock::now())) {}
@@ -226,6 +246,10 @@ RecordingHeader Simulation::recording_header(const std::string& command_line) co
   h.time_days = impl_->calendar.time_days();
   h.run_count = 1;
   h.metrics = impl_->metrics;
+  if (impl_->mission)
+    for (const auto& g : impl_->mission->results())
+      h.goals.push_back({g.name, g.kpi, g.direction == Direction::at_most ? "at_most" : "at_least",
+                         format_date(g.deadline), g.baseline, g.target});
   return h;
 }
 
@@ -237,8 +261,10 @@ RunSummary Simulation::run(Recorder& recorder, StepObserver* observer) {
   const auto t0 = Clock::now();
   for (std::uint32_t t = 0; t < steps; ++t) {
     const StepContext ctx{m.settings.run, t, m.calendar.dt_years()};
+    if (observer) observer->on_step_begin(m.settings.run, t);
     executor.run_step(ctx);
     m.write_metrics(t);
+    if (observer) observer->on_step_computed(m.settings.run, t);
     recorder.record_step(m.settings.run, t, m.values);
     m.record_events(recorder);
     if (observer) observer->on_step_end(m.settings.run, t, steps);
@@ -251,7 +277,22 @@ RunSummary Simulation::run(Recorder& recorder, StepObserver* observer) {
   summary.record =
       RunRecord{m.settings.run, m.settings.seed, m.settings.replicate, "ok", summary.step_seconds};
   for (std::size_t i = 0; i < m.adoption.innovation_count(); ++i)
-    summary.final_shares.emplace_back(m.adoption.params(i).name, m.adoption.adopter_share(i));
+    summary.final_shares.push_back({m.adoption.params(i).name, "people", m.adoption.adopter_share(i)});
+  if (m.organisation_adoption)
+    for (std::size_t i = 0; i < m.organisation_adoption->innovation_count(); ++i)
+      summary.final_shares.push_back({m.organisation_adoption->params(i).name, "organisations",
+                                      m.organisation_adoption->adopter_share(i)});
+  if (m.instruments)
+    for (std::size_t i = 0; i < m.instruments->size(); ++i)
+      summary.spend.emplace_back(m.scenario.instruments[i].name, m.instruments->cumulative_spend(i));
+  if (m.mission) {
+    summary.goals = m.mission->results();
+    std::vector<GoalOutcome> outcomes;
+    for (const auto& g : summary.goals)
+      outcomes.push_back(
+          {static_cast<std::int8_t>(g.decided ? (g.achieved ? 1 : 0) : -1), g.value_at_deadline});
+    recorder.record_goals(m.settings.run, outcomes);
+  }
   recorder.end_run(summary.record);
   if (observer) observer->on_run_end(m.settings.run);
   return summary;

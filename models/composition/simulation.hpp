@@ -5,6 +5,7 @@
 #include "engine/io/recorder.hpp"
 #include "engine/schedule/step_observer.hpp"
 #include "models/composition/scenario.hpp"
+#include "models/mission/mission.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -25,10 +26,22 @@ struct RunSummary {
   RunRecord record;
   std::uint32_t steps = 0;
   std::uint32_t agents = 0;
-  double step_seconds = 0;                                   ///< wall time of the step loop alone
-  double build_seconds = 0;                                  ///< wall time to build the world
-  std::vector<std::pair<std::string, double>> final_shares;  ///< per innovation
+  double step_seconds = 0;   ///< wall time of the step loop alone
+  double build_seconds = 0;  ///< wall time to build the world
+  struct Share {
+    std::string innovation;
+    std::string among;  ///< "people" or "organisations"
+    double share = 0;
+  };
+  std::vector<Share> final_shares;                    ///< per innovation, at the end
+  std::vector<std::pair<std::string, double>> spend;  ///< per instrument, in all
+  std::vector<GoalResult> goals;
 };
+
+/// The metrics a run of this scenario records, in order, without building its real world: a
+/// stand-in with at most 2,000 people, well-mixed layers and no initial adopters has the same
+/// metrics (labels come from names, not sizes). Goals are checked against this list.
+std::vector<MetricSpec> metric_specs(const Scenario& scenario);
 
 class Simulation {
  public:

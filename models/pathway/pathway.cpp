@@ -31,7 +31,8 @@ Pathway::Pathway(PathwayParams params, const Population& population, BlockPartit
       population_(population),
       blocks_(blocks),
       effects_(std::move(effects)),
-      regions_(population.params().regions.size()) {
+      regions_(population.params().regions.size()),
+      bands_(population.params().age_bands.size()) {
   if (effects_.size() > max_effects) throw InternalError("Pathway: more innovation effects than max_effects");
   const auto& p = population.params();
   detection_multiplier_.resize(regions_ * quintile_count);
@@ -42,8 +43,9 @@ Pathway::Pathway(PathwayParams params, const Population& population, BlockPartit
   for (int q = 0; q < quintile_count; ++q)
     cure_multiplier_[q] = quintile_gradient(p.deprivation.survival_ratio, q);
   state_.assign(population.size(), idx(S::healthy));
-  block_tallies_.assign(std::size_t{blocks_.block_count()} * stride(), 0.0);
+  block_tallies_.assign(std::size_t{blocks_.block_count()} * block_stride(), 0.0);
   step_tally_.assign(stride(), 0.0);
+  sum_.reserve(block_stride());
 }
 
 void Pathway::setup(std::uint64_t seed, std::uint32_t run) {
@@ -66,13 +68,13 @@ void Pathway::add_phases(StepPlan& plan) {
   combine.kind = Phase::Kind::serial;
   combine.reads = {"pathway.block_tallies"};
   combine.writes = {"pathway.step_tally"};
-  combine.on_step = [this](const StepContext&) { this->combine(); };
+  combine.on_step = [this](const StepContext& ctx) { this->combine(ctx); };
   plan.add(std::move(combine));
 }
 
 void Pathway::transition(const StepContext& ctx, const AgentBlock& b) {
-  double* tally = block_tallies_.data() + std::size_t{b.index} * stride();
-  std::fill(tally, tally + stride(), 0.0);
+  double* tally = block_tallies_.data() + std::size_t{b.index} * block_stride();
+  std::fill(tally, tally + block_stride(), 0.0);
   const auto region = population_.region();
   const auto quintile = population_.quintile();
   const auto band = population_.age_band();
@@ -140,8 +142,9 @@ void Pathway::transition(const StepContext& ctx, const AgentBlock& b) {
     branches[n++] = {mu, Exit::death_other, S::healthy};
 
     // The year's quality weight counts for the state the person starts the step in.
-    tally[qalys * g + r] += p.utility[idx(s)] * dt;
-    tally[qalys * g + regions_ + q] += p.utility[idx(s)] * dt;
+    double* at_start = tally + counted_kinds * g;
+    at_start[r * care_state_count + idx(s)] += 1;
+    at_start[(regions_ + q) * care_state_count + idx(s)] += 1;
 
     double total = 0;
     for (std::size_t k = 0; k < n; ++k) total += branches[k].rate;
@@ -167,23 +170,43 @@ void Pathway::transition(const StepContext& ctx, const AgentBlock& b) {
           if (next == S::diagnosed_late) count(diagnosed_late, 1);
         } else {
           count(br.exit == Exit::death_disease ? deaths_disease : deaths_other, 1);
-          if (br.exit == Exit::death_disease) count(yll, bands[band[i]].life_expectancy);
+          if (br.exit == Exit::death_disease) {
+            double* by_band = tally + (counted_kinds + care_state_count) * g;
+            by_band[r * bands_ + band[i]] += 1;
+            by_band[(regions_ + q) * bands_ + band[i]] += 1;
+          }
           next = S::healthy;  // the place is taken by a new, healthy person
         }
       }
     }
     state_[i] = idx(next);
-    tally[tally_kinds * g + idx(next)] += 1;
+    tally[(counted_kinds + care_state_count + bands_) * g + idx(next)] += 1;
   }
 }
 
-void Pathway::combine() {
-  std::fill(step_tally_.begin(), step_tally_.end(), 0.0);
-  const std::size_t n = stride();
+void Pathway::combine(const StepContext& ctx) {
+  const std::size_t g = groups(), n = block_stride();
+  sum_.assign(n, 0.0);  // capacity reserved in the constructor: no allocation
   for (std::uint32_t b = 0; b < blocks_.block_count(); ++b) {
     const double* t = block_tallies_.data() + std::size_t{b} * n;
-    for (std::size_t k = 0; k < n; ++k) step_tally_[k] += t[k];
+    for (std::size_t k = 0; k < n; ++k) sum_[k] += t[k];
   }
+  std::fill(step_tally_.begin(), step_tally_.end(), 0.0);
+  std::copy(sum_.begin(), sum_.begin() + static_cast<std::ptrdiff_t>(counted_kinds * g), step_tally_.begin());
+  const double* at_start = sum_.data() + counted_kinds * g;
+  const double* by_band = sum_.data() + (counted_kinds + care_state_count) * g;
+  const auto& bands = population_.params().age_bands;
+  for (std::size_t k = 0; k < g; ++k) {
+    double q = 0, y = 0;
+    for (std::size_t s = 0; s < care_state_count; ++s)
+      q += at_start[k * care_state_count + s] * params_.utility[s];
+    for (std::size_t b = 0; b < bands_; ++b) y += by_band[k * bands_ + b] * bands[b].life_expectancy;
+    step_tally_[qalys * g + k] = q * ctx.dt_years;
+    step_tally_[yll * g + k] = y;
+  }
+  const double* at_end = sum_.data() + (counted_kinds + care_state_count + bands_) * g;
+  std::copy(at_end, at_end + care_state_count,
+            step_tally_.begin() + static_cast<std::ptrdiff_t>(tally_kinds * g));
 }
 
 std::array<std::uint64_t, care_state_count> Pathway::state_counts() const {

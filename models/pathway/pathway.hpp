@@ -54,8 +54,9 @@ class Pathway {
   [[nodiscard]] std::array<std::uint64_t, care_state_count> state_counts() const;
 
  private:
-  // Per-block tallies: for each counted quantity one value per region and per quintile, then
-  // the state stocks. Kept as doubles so life-years and QALYs share the layout.
+  // The step's results per region and per quintile, then the state stocks. Life-years lost and
+  // QALYs are derived in combine() from integer counts (deaths by age band, people by state),
+  // so no floating-point sum depends on how agents were split into blocks.
   enum Tally : std::size_t {
     incidence,
     diagnosed_early,
@@ -66,23 +67,31 @@ class Pathway {
     qalys,
     tally_kinds
   };
+  static constexpr std::size_t counted_kinds = yll;  ///< kinds the blocks count directly
 
   void transition(const StepContext& ctx, const AgentBlock& block);
-  void combine();
+  void combine(const StepContext& ctx);
   [[nodiscard]] std::size_t groups() const noexcept { return regions_ + quintile_count; }
   [[nodiscard]] std::size_t stride() const noexcept { return tally_kinds * groups() + care_state_count; }
+  // Block layout: counted kinds × groups, people by state at the start × groups, disease
+  // deaths by age band × groups, then people by state at the end.
+  [[nodiscard]] std::size_t block_stride() const noexcept {
+    return (counted_kinds + care_state_count + bands_) * groups() + care_state_count;
+  }
 
   PathwayParams params_;
   const Population& population_;
   BlockPartition blocks_;
   std::vector<PathwayEffect> effects_;
   std::size_t regions_;
+  std::size_t bands_;
   std::vector<double> detection_multiplier_;  ///< [region × quintile]
   std::array<double, quintile_count> cure_multiplier_{};
   std::vector<std::uint8_t> state_;
   PhiloxStream draws_{StreamKey{}};
-  std::vector<double> block_tallies_;  ///< [block × stride]
-  std::vector<double> step_tally_;     ///< [stride], the last step's sum over blocks
+  std::vector<double> block_tallies_;  ///< [block × block_stride], integer counts
+  std::vector<double> step_tally_;     ///< [stride], the last step's results
+  std::vector<double> sum_;            ///< [block_stride], scratch for combine()
 };
 
 }  // namespace missionsim::model

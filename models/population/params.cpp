@@ -3,9 +3,13 @@
 #include "engine/core/error.hpp"
 #include "engine/scenario/schema.hpp"
 #include "engine/scenario/table_view.hpp"
+#include "engine/table/csv_table.hpp"
+#include "engine/table/key_checks.hpp"
 
 #include <cmath>
 #include <limits>
+#include <map>
+#include <optional>
 
 namespace missionsim::model {
 
@@ -25,15 +29,26 @@ void declare_population_keys(TableSpec& root) {
       .unit("persons per agent")
       .greater_than(0)
       .default_value(1.0);
+  pop.string("table",
+             "CSV file (path relative to the scenario) with columns region, quintile (1-5), age_band and "
+             "persons (≥ 0): one row for every [[regions]] name × quintile × [[age_bands]] name (\"all\" "
+             "without them). It gives the joint distribution of people, replacing the regions' and bands' "
+             "shares and the uniform quintiles. See scenarios/data/README.md.");
+  pop.string("life_table",
+             "CSV file (path relative to the scenario) with columns age_band, mortality (per year, ≥ 0) and "
+             "life_expectancy (years, ≥ 0), one row per [[age_bands]] name (\"all\" without them). It gives "
+             "every band's other_mortality and life_expectancy.");
   root.key("population").required();
 
   auto& regions = root.table_array(
       "regions",
       "Regions of the country. People are placed in regions by share. Without any, one region \"all\".");
-  regions.real("share", "Share of the population living in the region; the shares must sum to 1.")
+  regions
+      .real("share",
+            "Share of the population living in the region; the shares must sum to 1. Required unless "
+            "population.table is given, and not allowed with it.")
       .unit("share")
-      .range(0, 1)
-      .required();
+      .range(0, 1);
   regions.real("onset_multiplier", "Relative risk of disease onset in the region (environment, prevention).")
       .greater_than(0)
       .default_value(1.0);
@@ -44,21 +59,29 @@ void declare_population_keys(TableSpec& root) {
   auto& bands = root.table_array("age_bands",
                                  "Age bands. People are placed in bands by share and stay in their band (the "
                                  "population is stationary). Without any, one band \"all\".");
-  bands.real("share", "Share of the population in the band; the shares must sum to 1.")
+  bands
+      .real("share",
+            "Share of the population in the band; the shares must sum to 1. Required unless population.table "
+            "is given, and not allowed with it.")
       .unit("share")
-      .range(0, 1)
-      .required();
+      .range(0, 1);
   bands.real("onset_multiplier", "Relative risk of disease onset in the band.")
       .greater_than(0)
       .default_value(1.0);
-  bands.real("other_mortality", "Yearly rate of death from other causes (from a life table).")
+  // No schema defaults for these two: read_population must see whether the file gave them, since
+  // giving them beside population.life_table is an error.
+  bands
+      .real("other_mortality",
+            "Yearly rate of death from other causes (from a life table). 0.01 when left out; not allowed "
+            "with population.life_table, which gives it.")
       .unit("per year")
-      .min(0)
-      .default_value(0.01);
-  bands.real("life_expectancy", "Remaining life expectancy in the band, for the life-years lost to a death.")
+      .min(0);
+  bands
+      .real("life_expectancy",
+            "Remaining life expectancy in the band, for the life-years lost to a death. 30 when left out; "
+            "not allowed with population.life_table, which gives it.")
       .unit("years")
-      .min(0)
-      .default_value(30.0);
+      .min(0);
 
   auto& risks = root.table_array("risk_factors", "Risk factors such as smoking or an unhealthy diet.");
   risks.real("prevalence", "Share of the population with the factor (the mean over quintiles).")
@@ -97,28 +120,161 @@ void check_shares(const std::vector<T>& items, const std::vector<TableView>& vie
     problems.push_back(views.front().diagnostic(
         "share", std::string("the shares of all ") + what + " must sum to 1, found " + std::to_string(sum)));
 }
+
+// A share is either given in the scenario or taken from population.table, never both.
+double read_share(const TableView& t, bool from_table, bool& complete, std::vector<Diagnostic>& problems) {
+  if (from_table) {
+    if (t.has("share"))
+      problems.push_back(t.diagnostic("share", "share comes from population.table; remove one of them"));
+    return 0.0;
+  }
+  if (!t.has("share")) {
+    problems.push_back(
+        t.diagnostic("share", "missing: give every element a share, or give population.table"));
+    complete = false;
+    return 0.0;
+  }
+  return t.get<double>("share");
+}
+
+double read_life_value(const TableView& band, const char* key, double fallback, bool from_life_table,
+                       std::vector<Diagnostic>& problems) {
+  if (!band.has(key)) return fallback;
+  if (from_life_table)
+    problems.push_back(
+        band.diagnostic(key, std::string(key) + " comes from population.life_table; remove one of them"));
+  return band.get<double>(key);
+}
+
+// The file `key` names, relative to the scenario's folder, if it exists.
+std::optional<std::filesystem::path> input_file(const TableView& pop, const char* key,
+                                                const std::filesystem::path& base_dir,
+                                                std::vector<Diagnostic>& problems) {
+  auto file = base_dir / pop.get<std::string>(key);
+  if (std::filesystem::is_regular_file(file)) return file;
+  problems.push_back(pop.diagnostic(key, "no such file: " + file.string()));
+  return std::nullopt;
+}
+
+template <class T>
+std::vector<std::string> names_of(const std::vector<T>& items) {
+  std::vector<std::string> out;
+  for (const auto& i : items) out.push_back(i.name);
+  return out;
+}
+
+std::map<std::string, std::size_t> index_of(const std::vector<std::string>& names) {
+  std::map<std::string, std::size_t> out;
+  for (std::size_t i = 0; i < names.size(); ++i) out.emplace(names[i], i);
+  return out;
+}
+
+// population.table: persons per region × quintile × age band; the shares become its marginals.
+void read_joint_table(const std::filesystem::path& file, const TableView& pop, PopulationParams& p) {
+  using Type = ColumnSpec::Type;
+  const auto table = CsvTable::read(
+      file,
+      {{.name = "region", .type = Type::text},
+       {.name = "quintile", .type = Type::integer, .min = 1.0, .max = static_cast<double>(quintile_count)},
+       {.name = "age_band", .type = Type::text},
+       {.name = "persons", .min = 0.0}});
+  const auto region_names = names_of(p.regions);
+  const auto band_names = names_of(p.age_bands);
+  std::vector<std::string> quintiles;
+  for (int q = 1; q <= quintile_count; ++q) quintiles.push_back(std::to_string(q));
+  require_complete_grid(table, {{"region", region_names}, {"quintile", quintiles}, {"age_band", band_names}});
+
+  const auto region = index_of(region_names);
+  const auto band = index_of(band_names);
+  const auto& region_cells = table.text("region");
+  const auto& quintile_cells = table.integers("quintile");
+  const auto& band_cells = table.text("age_band");
+  const auto& persons = table.reals("persons");
+  p.joint_persons.assign(p.regions.size() * quintile_count * p.age_bands.size(), 0.0);
+  double total = 0;
+  for (std::size_t row = 0; row < table.rows(); ++row) {
+    const std::size_t r = region.at(region_cells[row]);
+    const std::size_t b = band.at(band_cells[row]);
+    p.joint_persons[p.cell(r, static_cast<int>(quintile_cells[row] - 1), b)] = persons[row];
+    total += persons[row];
+  }
+  if (!(total > 0))
+    throw InputError(
+        pop.diagnostic("table", file.string() + ": the persons sum to 0; nobody could be placed"));
+
+  for (auto& r : p.regions) r.share = 0;
+  for (auto& b : p.age_bands) b.share = 0;
+  for (std::size_t r = 0; r < p.regions.size(); ++r)
+    for (int q = 0; q < quintile_count; ++q)
+      for (std::size_t b = 0; b < p.age_bands.size(); ++b) {
+        const double share = p.joint_persons[p.cell(r, q, b)] / total;
+        p.regions[r].share += share;
+        p.age_bands[b].share += share;
+      }
+}
+
+// population.life_table: other-cause mortality and remaining life expectancy per age band.
+void read_life_table(const std::filesystem::path& file, PopulationParams& p) {
+  const auto table = CsvTable::read(file, {{.name = "age_band", .type = ColumnSpec::Type::text},
+                                           {.name = "mortality", .min = 0.0},
+                                           {.name = "life_expectancy", .min = 0.0}});
+  const auto band_names = names_of(p.age_bands);
+  require_complete_grid(table, {{"age_band", band_names}});
+  const auto band = index_of(band_names);
+  for (std::size_t row = 0; row < table.rows(); ++row) {
+    auto& b = p.age_bands[band.at(table.text("age_band")[row])];
+    b.other_mortality = table.reals("mortality")[row];
+    b.life_expectancy = table.reals("life_expectancy")[row];
+  }
+}
+
+// A malformed table is reported with the rest of the scenario's problems, not on its own.
+template <class Read>
+void collect(std::vector<Diagnostic>& problems, Read&& read) {
+  try {
+    read();
+  } catch (const InputError& e) {
+    problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
+  }
+}
 }  // namespace
 
-PopulationParams read_population(const TableView& root, std::vector<Diagnostic>& problems) {
+PopulationParams read_population(const TableView& root, const std::filesystem::path& base_dir,
+                                 std::vector<Diagnostic>& problems) {
   PopulationParams p;
   const auto pop = root.table("population");
   p.size = static_cast<std::uint32_t>(pop.get<std::int64_t>("size"));
   p.scale = pop.get<double>("scale");
+  const bool joint_table = pop.has("table");
+  const bool life_table = pop.has("life_table");
 
   const auto regions = root.array("regions");
+  bool regions_complete = true;
   for (const auto& r : regions)
-    p.regions.push_back({r.get<std::string>("name"), r.get<double>("share"),
+    p.regions.push_back({r.get<std::string>("name"), read_share(r, joint_table, regions_complete, problems),
                          r.get<double>("onset_multiplier"), r.get<double>("detection_multiplier")});
-  check_shares(p.regions, regions, "[[regions]]", problems);
+  if (!joint_table && regions_complete) check_shares(p.regions, regions, "[[regions]]", problems);
   if (p.regions.empty()) p.regions.push_back({"all", 1.0, 1.0, 1.0});
 
   const auto bands = root.array("age_bands");
+  const AgeBandParams fallback;
+  bool bands_complete = true;
   for (const auto& b : bands)
-    p.age_bands.push_back({b.get<std::string>("name"), b.get<double>("share"),
-                           b.get<double>("onset_multiplier"), b.get<double>("other_mortality"),
-                           b.get<double>("life_expectancy")});
-  check_shares(p.age_bands, bands, "[[age_bands]]", problems);
-  if (p.age_bands.empty()) p.age_bands.push_back({"all", 1.0, 1.0, 0.01, 30.0});
+    p.age_bands.push_back(
+        {b.get<std::string>("name"), read_share(b, joint_table, bands_complete, problems),
+         b.get<double>("onset_multiplier"),
+         read_life_value(b, "other_mortality", fallback.other_mortality, life_table, problems),
+         read_life_value(b, "life_expectancy", fallback.life_expectancy, life_table, problems)});
+  if (!joint_table && bands_complete) check_shares(p.age_bands, bands, "[[age_bands]]", problems);
+  if (p.age_bands.empty())
+    p.age_bands.push_back({"all", 1.0, 1.0, fallback.other_mortality, fallback.life_expectancy});
+
+  if (joint_table)
+    if (const auto file = input_file(pop, "table", base_dir, problems))
+      collect(problems, [&] { read_joint_table(*file, pop, p); });
+  if (life_table)
+    if (const auto file = input_file(pop, "life_table", base_dir, problems))
+      collect(problems, [&] { read_life_table(*file, p); });
 
   const auto risks = root.array("risk_factors");
   if (risks.size() > 32)

@@ -2,7 +2,9 @@
 // with the shares that place people in them and the relative risks that follow from them.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -51,6 +53,14 @@ struct PopulationParams {
   std::vector<AgeBandParams> age_bands;
   std::vector<RiskFactorParams> risk_factors;
   DeprivationParams deprivation;
+  /// Persons per (region, quintile, age band) from population.table, indexed by cell(); empty
+  /// when regions, quintiles and bands are drawn independently from the shares.
+  std::vector<double> joint_persons;
+
+  /// Index into joint_persons: region slowest, age band fastest. `quintile` is 0-based.
+  [[nodiscard]] std::size_t cell(std::size_t region, int quintile, std::size_t band) const noexcept {
+    return (region * quintile_count + static_cast<std::size_t>(quintile)) * age_bands.size() + band;
+  }
 };
 
 /// Quintile q (0-based) gets ratio^(q/4) of quintile 0's value: a geometric gradient.
@@ -58,8 +68,12 @@ double quintile_gradient(double ratio_q5_q1, int q);
 
 /// Declares [population], [[regions]], [[age_bands]], [[risk_factors]] and [deprivation].
 void declare_population_keys(TableSpec& root);
-/// Reads them; shares that do not sum to 1 are appended to `problems`. Without [[regions]]
-/// (or [[age_bands]]) the population is one region "all" (one band "all").
-PopulationParams read_population(const TableView& root, std::vector<Diagnostic>& problems);
+/// Reads them. Without [[regions]] (or [[age_bands]]) the population is one region "all" (one
+/// band "all"). population.table and population.life_table name CSV files relative to
+/// `base_dir` (the scenario's folder); with a table the region and band shares are its
+/// marginals. Every problem, in the scenario or in a CSV file (file, line, column name), is
+/// appended to `problems`.
+PopulationParams read_population(const TableView& root, const std::filesystem::path& base_dir,
+                                 std::vector<Diagnostic>& problems);
 
 }  // namespace missionsim::model

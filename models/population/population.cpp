@@ -27,6 +27,19 @@ std::vector<std::uint32_t> split(std::uint32_t n, const std::vector<RegionParams
   return counts;
 }
 
+// Cumulative persons over the quintile × band cells of each region, for drawing a person's cell
+// from the region's conditional distribution.
+std::vector<std::vector<double>> cumulative_cells(const PopulationParams& p) {
+  std::vector<std::vector<double>> out(p.regions.size());
+  for (std::size_t r = 0; r < p.regions.size(); ++r) {
+    double sum = 0;
+    for (int q = 0; q < quintile_count; ++q)
+      for (std::size_t b = 0; b < p.age_bands.size(); ++b)
+        out[r].push_back(sum += p.joint_persons[p.cell(r, q, b)]);
+  }
+  return out;
+}
+
 std::size_t pick(double u, const auto& items) {
   double cumulative = 0;
   for (std::size_t i = 0; i + 1 < items.size(); ++i) {
@@ -65,12 +78,28 @@ Population::Population(PopulationParams params, std::uint64_t seed, std::uint32_
           std::min(1.0, risks[k].prevalence * quintile_gradient(risks[k].prevalence_ratio, q) / mean);
   }
 
+  // With a joint table, draw 0 picks the person's quintile × band cell within their region and
+  // draw 1 goes unused, so the risk-factor draws keep their numbers either way.
+  const bool joint = !params_.joint_persons.empty();
+  const auto cells = joint ? cumulative_cells(params_) : std::vector<std::vector<double>>{};
+  const std::size_t bands = params_.age_bands.size();
+
   const PhiloxStream rng(stream_key(seed, run, StreamPurpose::population, "citizens"));
   for (std::uint32_t i = 0; i < n; ++i) {
-    const auto q =
-        static_cast<std::uint8_t>(std::min(4.0, std::floor(rng.uniform(0, i, 0) * quintile_count)));
+    std::uint8_t q = 0;
+    if (joint) {
+      const auto& cumulative = cells[region_[i]];
+      // upper_bound skips empty cells: a draw never lands where the table has nobody.
+      const auto at =
+          std::upper_bound(cumulative.begin(), cumulative.end(), rng.uniform(0, i, 0) * cumulative.back());
+      const auto c = std::min(static_cast<std::size_t>(at - cumulative.begin()), cumulative.size() - 1);
+      q = static_cast<std::uint8_t>(c / bands);
+      age_band_[i] = static_cast<std::uint8_t>(c % bands);
+    } else {
+      q = static_cast<std::uint8_t>(std::min(4.0, std::floor(rng.uniform(0, i, 0) * quintile_count)));
+      age_band_[i] = static_cast<std::uint8_t>(pick(rng.uniform(0, i, 1), params_.age_bands));
+    }
     quintile_[i] = q;
-    age_band_[i] = static_cast<std::uint8_t>(pick(rng.uniform(0, i, 1), params_.age_bands));
     double rr = params_.regions[region_[i]].onset_multiplier *
                 params_.age_bands[age_band_[i]].onset_multiplier *
                 quintile_gradient(params_.deprivation.onset_ratio, q);

@@ -14,7 +14,10 @@ namespace missionsim::model {
 
 class Population {
  public:
-  /// Places everyone; draws come from the "population" stream of (seed, run).
+  /// Places everyone; draws come from the "population" stream of (seed, run). Region sizes are
+  /// the shares' largest-remainder split; with params.joint_persons, each person's quintile and
+  /// band are drawn from their region's row of the table, otherwise independently (quintiles
+  /// uniform, bands by share).
   Population(PopulationParams params, std::uint64_t seed, std::uint32_t run);
 
   [[nodiscard]] std::uint32_t size() const noexcept { return params_.size; }

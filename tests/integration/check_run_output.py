@@ -25,7 +25,7 @@ assert np.issubdtype(times.dtype, np.datetime64), times.dtype
 assert str(times[0])[:10] == "2025-01-01", times[0]
 assert str(times[1])[:10] == "2025-02-01", times[1]
 assert ds.sizes["time"] == 24 and ds.sizes["run"] == 1, dict(ds.sizes)
-share = ds["adopter_share_by_innovation"].sel(innovation="screening")
+share = ds["stakeholder_adopter_share_by_stakeholder_innovation"].sel(stakeholder_innovation="screening")
 assert share.dims == ("run", "time"), share.dims
 values = share.values
 assert ((values >= 0) & (values <= 1)).all()
@@ -33,6 +33,12 @@ assert values[0, -1] >= values[0, 0], "adoption never reverts in this model"
 assert ds["adopter_share_by_innovation"].attrs["units"] == "1"
 new = ds["new_adopters_by_innovation"].sel(innovation="healthy_diet").values
 assert (new >= 0).all() and new.sum() > 0
+# Breakdowns add up: incidence over regions and over quintiles equals the total.
+total = ds["incidence"].values
+assert np.allclose(ds["incidence_by_region"].sum("region").values, total)
+assert np.allclose(ds["incidence_by_quintile"].sel(quintile=["q1", "q2", "q3", "q4", "q5"]).sum("quintile").values, total)
+people = ds["people_by_care_state"].sum("care_state").values
+assert np.allclose(people, 3000 * 500), "population is conserved, in real persons"
 
 runs = xr.open_dataset(path, group="runs", engine="h5netcdf")
 assert int(runs["seed"].values[0]) == 20251124, runs["seed"].values

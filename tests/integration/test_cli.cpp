@@ -11,7 +11,9 @@
 namespace missionsim::test {
 
 namespace {
-const std::string small_demo = " --set population.size=2000 --set time.end=2026-01-01 -q";
+const std::string small_demo =
+    " --set population.size=2000 --set population.scale=500 --set time.end=2027-01-01 --set "
+    "goals.early_detection.deadline=2026-12-31 --set goals.fewer_cancers.deadline=2026-12-31 -q";
 
 std::string demo_path() {
   return "'" + (source_dir() / "scenarios/demo.toml").string() + "'";
@@ -48,7 +50,9 @@ TEST_CASE("run writes the file, prints a summary, and info describes it") {
   INFO(info.output);
   CHECK(info.status == 0);
   CHECK(info.output.find("adopter_share_by_innovation") != std::string::npos);
-  CHECK(info.output.find("[1 × 12 × 2]") != std::string::npos);
+  CHECK(info.output.find("stakeholder_adopter_share_by_stakeholder_innovation [1 × 24 × 2]") !=
+        std::string::npos);
+  CHECK(info.output.find("incidence_by_quintile") != std::string::npos);
   CHECK(info.output.find("demo") != std::string::npos);
 }
 

@@ -5,6 +5,7 @@
 #include "engine/io/memory_recorder.hpp"
 #include "models/composition/simulation.hpp"
 
+#include <cstring>
 #include <memory>
 
 namespace missionsim::test {
@@ -24,12 +25,12 @@ inline std::unique_ptr<MemoryRecorder> run_in_memory(const model::Scenario& s, u
   return rec;
 }
 
-/// True when every metric of every step is bit-identical (NaN never appears in our metrics).
+/// True when every metric of every step is bit-identical (NaN where the other has the same NaN).
 inline bool same_series(const MemoryRecorder& a, const MemoryRecorder& b) {
   if (a.header().metrics.size() != b.header().metrics.size()) return false;
   for (const auto& m : a.header().metrics) {
     const auto x = a.series(m.dataset_name(), 0), y = b.series(m.dataset_name(), 0);
-    if (x.size() != y.size() || !std::equal(x.begin(), x.end(), y.begin())) return false;
+    if (x.size() != y.size() || std::memcmp(x.data(), y.data(), x.size() * sizeof(double)) != 0) return false;
   }
   return true;
 }

@@ -5,7 +5,10 @@ Runs the writer (tests/engine/io/write_sample_output.cpp) into a temporary direc
 the sample's three events and once with none, and checks the files against the sample recording
 (tests/engine/io/sample_recording.cpp): six monthly steps from 2025-01-01, two runs, metric
 "incidence" and metric "adoption" by innovation {screening, diet}, each value
-1000*metric + 100*run + step + 0.25*label. Any warning from h5py, h5netcdf or xarray fails.
+1000*metric + 100*run + step + 0.25*label, and two goals, "early_diagnosis" (at_least 0.75 by
+2025-06-01, baseline 0.5) and "incidence_down" (at_most 40 by 2025-05-01, no baseline), goal g
+met in run r when r + g is even, with value 10*g + 0.5*r at its deadline. Any warning from h5py,
+h5netcdf or xarray fails.
 """
 
 import subprocess
@@ -21,8 +24,18 @@ import xarray as xr
 RUNS, STEPS, LABELS = 2, 6, ["screening", "diet"]
 
 
+GOALS = [
+    ("early_diagnosis", "at_least", "2025-06-01", 0.5, 0.75),
+    ("incidence_down", "at_most", "2025-05-01", float("nan"), 40.0),
+]
+
+
 def expected(metric, run, step, label=0):
     return 1000.0 * metric + 100.0 * run + step + 0.25 * label
+
+
+def expected_goal(goal, run):
+    return (1 if (run + goal) % 2 == 0 else 0), 10.0 * goal + 0.5 * run
 
 
 def check(condition, message):
@@ -45,7 +58,10 @@ def check_h5py(path):
         check(incidence.dims[1][0].name == "/metrics/time", "time scale attached to axis 1")
         labels = [s.decode("utf-8") for s in f["metrics/innovation"][:]]
         check(labels == LABELS, f"labels {labels}")
-        check(f["goals"] is not None, "/goals exists")
+        goals = f["goals"]
+        check(list(goals) == ["run"] + [g[0] for g in GOALS], f"/goals members {list(goals)}")
+        check(goals["early_diagnosis/achieved"].dtype == np.int8, "achieved is int8")
+        check(goals["early_diagnosis/achieved"].dims[0][0].name == "/goals/run", "run scale attached")
 
 
 def open_group(path, group):
@@ -82,7 +98,22 @@ def check_xarray(path, event_count):
             check(kinds == ["niche_breakthrough", "goal_met", "tipping_point"], f"kinds {kinds}")
             check(list(events["run"].values) == [0, 0, 1], "event runs")
     with open_group(path, "goals") as goals:
-        check(len(goals.data_vars) == 0, "goals empty for now")
+        check(len(goals.data_vars) == 0, "/goals holds only the run axis")
+        check(list(goals["run"].values) == list(range(RUNS)), "goals run coordinate")
+    for g, (name, direction, deadline, baseline, target) in enumerate(GOALS):
+        with open_group(path, f"goals/{name}") as goal:
+            check(goal.attrs["direction"] == direction, f"{name} direction {goal.attrs['direction']!r}")
+            check(goal.attrs["deadline"] == deadline, f"{name} deadline {goal.attrs['deadline']!r}")
+            check(goal.attrs["target"] == target, f"{name} target {goal.attrs['target']!r}")
+            check(np.isnan(goal.attrs["baseline"]) if np.isnan(baseline) else goal.attrs["baseline"] == baseline,
+                  f"{name} baseline {goal.attrs['baseline']!r}")
+            check(isinstance(goal.attrs["kpi"], str) and goal.attrs["kpi"], f"{name} kpi")
+            check(goal["achieved"].dims == ("run",), f"{name} achieved dims {goal['achieved'].dims}")
+            check(goal["achieved"].dtype == np.int8, f"{name} achieved dtype {goal['achieved'].dtype}")
+            want = [expected_goal(g, r) for r in range(RUNS)]
+            check(list(goal["achieved"].values) == [w[0] for w in want], f"{name} achieved {goal['achieved'].values}")
+            check(list(goal["value_at_deadline"].values) == [w[1] for w in want],
+                  f"{name} value_at_deadline {goal['value_at_deadline'].values}")
 
 
 def main():

@@ -2,6 +2,8 @@
 
 #include "engine/core/calendar.hpp"
 
+#include <limits>
+
 namespace missionsim::test {
 
 RecordingHeader sample_header(std::uint32_t runs) {
@@ -18,6 +20,10 @@ RecordingHeader sample_header(std::uint32_t runs) {
       MetricSpec{"incidence", "cases per 100000 person-years", "new cancer cases", std::nullopt});
   h.metrics.push_back(
       MetricSpec{"adoption", "1", "share of adopters", Breakdown{"innovation", {"screening", "diet"}}});
+  h.goals.push_back(GoalSpec{"early_diagnosis", "adoption_by_innovation[screening], at the deadline",
+                             "at_least", "2025-06-01", 0.5, 0.75});
+  h.goals.push_back(GoalSpec{"incidence_down", "incidence, mean over 3 months", "at_most", "2025-05-01",
+                             std::numeric_limits<double>::quiet_NaN(), 40.0});
   return h;
 }
 
@@ -31,6 +37,11 @@ std::vector<Event> sample_events(std::size_t count) {
                          {0, 5, "goal_met", "early_diagnosis", 1.0}};
   all.resize(std::min(count, all.size()));
   return all;
+}
+
+GoalOutcome sample_goal_outcome(std::size_t goal, std::uint32_t run) {
+  const bool met = (run + goal) % 2 == 0;
+  return GoalOutcome{static_cast<std::int8_t>(met ? 1 : 0), 10.0 * static_cast<double>(goal) + 0.5 * run};
 }
 
 RunRecord sample_run(std::uint32_t run) {
@@ -52,7 +63,12 @@ void record_sample(Recorder& recorder, const RecordingHeader& header, const std:
     }
   }
   for (const auto& e : events) recorder.record_event(e);
-  for (const auto run : ended) recorder.end_run(sample_run(run));
+  std::vector<GoalOutcome> outcomes(header.goals.size());
+  for (const auto run : ended) {
+    for (std::size_t g = 0; g < outcomes.size(); ++g) outcomes[g] = sample_goal_outcome(g, run);
+    recorder.record_goals(run, outcomes);
+    recorder.end_run(sample_run(run));
+  }
 }
 
 }  // namespace missionsim::test

@@ -9,6 +9,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <map>
 
 namespace missionsim {
@@ -51,6 +52,57 @@ TEST_CASE("read_file_summary reports provenance, axes, metrics and event counts"
   for (const auto& e : events) ++expected[e.kind];
   REQUIRE(summary.events.size() == expected.size());
   for (const auto& count : summary.events) CHECK(count.count == expected.at(count.kind));
+
+  REQUIRE(summary.goals.size() == header.goals.size());
+  for (std::size_t g = 0; g < header.goals.size(); ++g) {
+    const auto& spec = header.goals[g];
+    const auto& got = summary.goals[g];  // in declaration order
+    CHECK(got.name == spec.name);
+    CHECK(got.kpi == spec.kpi);
+    CHECK(got.direction == spec.direction);
+    CHECK(got.deadline == spec.deadline);
+    CHECK(got.target == spec.target);
+    CHECK((std::isnan(spec.baseline) ? std::isnan(got.baseline) : got.baseline == spec.baseline));
+    std::size_t met = 0, missed = 0;
+    for (std::uint32_t run = 0; run < header.run_count; ++run) {
+      const auto achieved = test::sample_goal_outcome(g, run).achieved;
+      met += achieved == 1 ? 1 : 0;
+      missed += achieved == 0 ? 1 : 0;
+    }
+    CHECK(got.runs_met == met);
+    CHECK(got.runs_missed == missed);
+  }
+}
+
+TEST_CASE("read_file_summary counts runs whose goals were never decided as neither met nor missed") {
+  test::TempDir dir;
+  const auto path = dir / "out.h5";
+  const auto header = test::sample_header(3);
+  {
+    Hdf5Recorder recorder(path, false);
+    test::record_sample(recorder, header, {}, {1});  // runs 0 and 2 never end
+    recorder.finish();
+  }
+  const auto summary = read_file_summary(path);
+  REQUIRE(summary.goals.size() == header.goals.size());
+  for (std::size_t g = 0; g < header.goals.size(); ++g) {
+    const bool met = test::sample_goal_outcome(g, 1).achieved == 1;
+    CHECK(summary.goals[g].runs_met == (met ? 1U : 0U));
+    CHECK(summary.goals[g].runs_missed == (met ? 0U : 1U));
+  }
+}
+
+TEST_CASE("read_file_summary reads a file without goals as having none") {
+  test::TempDir dir;
+  const auto path = dir / "out.h5";
+  auto header = test::sample_header(1);
+  header.goals.clear();
+  {
+    Hdf5Recorder recorder(path, false);
+    test::record_sample(recorder, header, {}, {0});
+    recorder.finish();
+  }
+  CHECK(read_file_summary(path).goals.empty());
 }
 
 TEST_CASE("read_file_summary refuses what is not a missionsim file, naming it") {

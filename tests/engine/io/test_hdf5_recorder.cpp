@@ -11,6 +11,9 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <span>
+#include <string>
+#include <vector>
 
 namespace missionsim {
 
@@ -180,6 +183,88 @@ TEST_CASE("Hdf5Recorder writes the layout of the output file contract") {
       CHECK(value[i] == sorted[i].value);
     }
   }
+}
+
+TEST_CASE("Hdf5Recorder writes /goals: one group per goal, its description and each run's outcome") {
+  test::TempDir dir;
+  const auto path = dir / "out.h5";
+  const auto header = test::sample_header(3);
+  {
+    Hdf5Recorder recorder(path, false);
+    test::record_sample(recorder, header, {}, {2, 0});  // run 1 never records its goals
+    recorder.finish();
+  }
+  const auto file = h5::open_file_read_only(path);
+  const auto goals = h5::open_group(file, "goals");
+  std::vector<std::string> expected_members{"run"};  // the axis, then the goals in declaration order
+  for (const auto& g : header.goals) expected_members.push_back(g.name);
+  CHECK(h5::member_names(goals) == expected_members);
+
+  const auto scale = h5::open_dataset(goals, "run");
+  CHECK(H5DSis_scale(scale) > 0);
+  CHECK(read_column<std::uint32_t>(scale, H5T_NATIVE_UINT32) == std::vector<std::uint32_t>{0, 1, 2});
+
+  for (std::size_t g = 0; g < header.goals.size(); ++g) {
+    const auto& spec = header.goals[g];
+    INFO(spec.name);
+    const auto group = h5::open_group(goals, spec.name);
+    CHECK(h5::read_string_attribute(group, "kpi") == spec.kpi);
+    CHECK(h5::read_string_attribute(group, "direction") == spec.direction);
+    CHECK(h5::read_string_attribute(group, "deadline") == spec.deadline);
+    CHECK(h5::read_double_attribute(group, "target") == spec.target);
+    const double baseline = h5::read_double_attribute(group, "baseline");
+    if (std::isnan(spec.baseline)) {
+      CHECK(std::isnan(baseline));
+    } else {
+      CHECK(baseline == spec.baseline);
+    }
+
+    const auto achieved = h5::open_dataset(group, "achieved");
+    const auto value = h5::open_dataset(group, "value_at_deadline");
+    {
+      const h5::Datatype type(h5::check(H5Dget_type(achieved), "type"));
+      CHECK(H5Tequal(type, H5T_STD_I8LE) > 0);
+      const h5::Datatype value_type(h5::check(H5Dget_type(value), "type"));
+      CHECK(H5Tequal(value_type, H5T_IEEE_F64LE) > 0);
+    }
+    CHECK(H5DSis_attached(achieved, scale, 0) > 0);
+    CHECK(H5DSis_attached(value, scale, 0) > 0);
+    const auto flags = read_column<std::int8_t>(achieved, H5T_NATIVE_INT8);
+    const auto values = read_doubles(value);
+    REQUIRE(flags.size() == header.run_count);
+    REQUIRE(values.size() == header.run_count);
+    for (const std::uint32_t run : {0U, 2U}) {
+      CHECK(flags[run] == test::sample_goal_outcome(g, run).achieved);
+      CHECK(values[run] == test::sample_goal_outcome(g, run).value_at_deadline);
+    }
+    CHECK(flags[1] == -1);  // never recorded: not decided
+    CHECK(std::isnan(values[1]));
+  }
+}
+
+TEST_CASE("Hdf5Recorder writes only the run axis under /goals when the run has no goals") {
+  test::TempDir dir;
+  const auto path = dir / "out.h5";
+  auto header = test::sample_header(2);
+  header.goals.clear();
+  {
+    Hdf5Recorder recorder(path, false);
+    test::record_sample(recorder, header, {}, {0, 1});
+    recorder.finish();
+  }
+  const auto file = h5::open_file_read_only(path);
+  CHECK(h5::member_names(h5::open_group(file, "goals")) == std::vector<std::string>{"run"});
+}
+
+TEST_CASE("Hdf5Recorder refuses goal outcomes that do not fit the header") {
+  test::TempDir dir;
+  Hdf5Recorder recorder(dir / "out.h5", false);
+  std::vector<GoalOutcome> outcomes(2);
+  CHECK_THROWS_AS(recorder.record_goals(0, outcomes), InternalError);  // before begin
+  recorder.begin(test::sample_header(2));
+  CHECK_NOTHROW(recorder.record_goals(1, outcomes));
+  CHECK_THROWS_AS(recorder.record_goals(2, outcomes), InternalError);
+  CHECK_THROWS_AS(recorder.record_goals(0, std::span(outcomes).first(1)), InternalError);
 }
 
 TEST_CASE("Hdf5Recorder writes an empty /events group when nothing happened") {

@@ -6,6 +6,8 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <span>
+#include <vector>
 
 namespace missionsim {
 
@@ -42,6 +44,49 @@ TEST_CASE("MemoryRecorder returns every value, event and run record it was given
     CHECK(recorder.runs()[run].index == run);
     CHECK(recorder.runs()[run].seed == test::sample_run(run).seed);
   }
+}
+
+TEST_CASE("MemoryRecorder keeps each run's goal outcomes and leaves unrecorded runs undecided") {
+  const auto header = test::sample_header(3);
+  MemoryRecorder recorder;
+  test::record_sample(recorder, header, {}, {2, 0});  // run 1 never records its goals
+  recorder.finish();
+  for (const std::uint32_t run : {0U, 2U}) {
+    const auto all = recorder.goal_outcomes(run);
+    REQUIRE(all.size() == header.goals.size());
+    for (std::size_t g = 0; g < header.goals.size(); ++g) {
+      const auto expected = test::sample_goal_outcome(g, run);
+      const auto got = recorder.goal_outcome(run, header.goals[g].name);
+      CHECK(got.achieved == expected.achieved);
+      CHECK(got.value_at_deadline == expected.value_at_deadline);
+      CHECK(all[g].achieved == expected.achieved);
+    }
+  }
+  for (const auto& goal : header.goals) {
+    const auto undecided = recorder.goal_outcome(1, goal.name);
+    CHECK(undecided.achieved == -1);
+    CHECK(std::isnan(undecided.value_at_deadline));
+  }
+  CHECK_THROWS_AS(recorder.goal_outcome(0, "no_such_goal"), InternalError);
+  CHECK_THROWS_AS(recorder.goal_outcome(3, "early_diagnosis"), InternalError);
+}
+
+TEST_CASE("MemoryRecorder replaces a run's goal outcomes and refuses outcomes that do not fit") {
+  const auto header = test::sample_header(2);
+  MemoryRecorder recorder;
+  recorder.begin(header);
+  std::vector<GoalOutcome> outcomes{{1, 0.8}, {0, 55.0}};
+  recorder.record_goals(0, outcomes);
+  outcomes[0] = GoalOutcome{0, 0.7};
+  recorder.record_goals(0, outcomes);
+  CHECK(recorder.goal_outcome(0, "early_diagnosis").achieved == 0);
+  CHECK(recorder.goal_outcome(0, "early_diagnosis").value_at_deadline == 0.7);
+  CHECK(recorder.goal_outcome(0, "incidence_down").value_at_deadline == 55.0);
+  CHECK(recorder.goal_outcome(1, "early_diagnosis").achieved == -1);  // the other run untouched
+  CHECK_THROWS_AS(recorder.record_goals(2, outcomes), InternalError);
+  CHECK_THROWS_AS(recorder.record_goals(1, std::span(outcomes).first(1)), InternalError);
+  outcomes[1].achieved = 3;
+  CHECK_THROWS_AS(recorder.record_goals(1, outcomes), InternalError);
 }
 
 TEST_CASE("MemoryRecorder leaves unrecorded steps NaN and refuses what does not fit") {

@@ -1,5 +1,5 @@
-// Checks the promise of Recorder: storing a step never allocates. Its own executable, because
-// it replaces the global operator new to count allocations.
+// Checks the promise of Recorder: storing a step or a run's goal outcomes never allocates. Its own
+// executable, because it replaces the global operator new to count allocations.
 #include "engine/io/hdf5_recorder.hpp"
 #include "engine/io/memory_recorder.hpp"
 #include "tests/engine/io/sample_recording.hpp"
@@ -11,20 +11,24 @@
 namespace missionsim {
 
 namespace {
-// Every step of every run through record_step, counting allocations on the way.
+// Every step of every run through record_step, and every run's goals through record_goals,
+// counting allocations on the way.
 std::size_t allocations_while_recording(Recorder& recorder, const RecordingHeader& header) {
   recorder.begin(header);
   std::vector<double> values(header.values_per_step(), 0.5);
+  std::vector<GoalOutcome> outcomes(header.goals.size(), GoalOutcome{1, 0.25});
   const std::size_t before = test::allocation_count();
   for (std::uint32_t run = 0; run < header.run_count; ++run) {
     for (std::uint32_t step = 0; step < header.step_count(); ++step) recorder.record_step(run, step, values);
+    recorder.record_goals(run, outcomes);
   }
   return test::allocation_count() - before;
 }
 }  // namespace
 
-TEST_CASE("record_step does not allocate") {
+TEST_CASE("record_step and record_goals do not allocate") {
   const auto header = test::sample_header(3);
+  REQUIRE_FALSE(header.goals.empty());
   {
     // Sanity of the counter itself, so a zero below means something.
     const std::size_t before = test::allocation_count();

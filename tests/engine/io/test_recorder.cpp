@@ -5,6 +5,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <span>
+#include <string>
+#include <vector>
+
 namespace missionsim {
 
 TEST_CASE("MetricSpec names a breakdown NAME_by_DIM and is as wide as its labels") {
@@ -51,7 +55,46 @@ TEST_CASE("validate_header accepts the sample and refuses what cannot become a f
     other.by->labels = {"screening"};
     h.metrics.push_back(other);
   }
+  SECTION("a goal name that is not an identifier") {
+    h.goals[0].name = "early diagnosis";
+  }
+  SECTION("an empty goal name") {
+    h.goals[0].name.clear();
+  }
+  SECTION("a goal twice") {
+    h.goals.push_back(h.goals[0]);
+  }
+  SECTION("a goal named like the run axis of /goals") {
+    h.goals[0].name = "run";
+  }
+  SECTION("a goal direction that is neither at_most nor at_least") {
+    h.goals[0].direction = "below";
+  }
+  SECTION("a deadline that is not YYYY-MM-DD") {
+    h.goals[0].deadline = GENERATE(std::string("2025-6-01"), std::string("2025/06/01"), std::string(""),
+                                   std::string("2025-06-01T00"));
+  }
   CHECK_THROWS_AS(validate_header(h), InternalError);
+}
+
+TEST_CASE("validate_header accepts goals named like metrics and a header without goals") {
+  auto h = test::sample_header();
+  h.goals[1].name = "incidence";  // /goals and /metrics are separate groups
+  CHECK_NOTHROW(validate_header(h));
+  h.goals.clear();
+  CHECK_NOTHROW(validate_header(h));
+}
+
+TEST_CASE("check_goal_outcomes wants one outcome per goal, a known run and achieved in {-1, 0, 1}") {
+  const auto h = test::sample_header(2);
+  std::vector<GoalOutcome> outcomes(h.goals.size());
+  CHECK_NOTHROW(check_goal_outcomes(h, 1, outcomes));
+  CHECK_THROWS_AS(check_goal_outcomes(h, 2, outcomes), InternalError);
+  CHECK_THROWS_AS(check_goal_outcomes(h, 0, std::span(outcomes).first(1)), InternalError);
+  outcomes[1].achieved = 2;
+  CHECK_THROWS_AS(check_goal_outcomes(h, 0, outcomes), InternalError);
+  outcomes[1].achieved = -2;
+  CHECK_THROWS_AS(check_goal_outcomes(h, 0, outcomes), InternalError);
 }
 
 TEST_CASE("validate_header lets two metrics share a dimension with the same labels") {
