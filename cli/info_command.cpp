@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <array>
 #include <cstdio>
 #include <memory>
 
@@ -14,6 +15,21 @@ std::string shape_text(const std::vector<std::size_t>& shape) {
   std::string out = "[";
   for (std::size_t i = 0; i < shape.size(); ++i) out += (i ? " × " : "") + std::to_string(shape[i]);
   return out + "]";
+}
+
+// "qalys_gained 123.4 QALY" or `icer_note "dominant"` for a one-run file, "qalys_gained (QALY)"
+// or "icer_note (text)" otherwise.
+std::string analysis_value_text(const AnalysisValueSummary& v, bool single_run) {
+  std::string out = v.name;
+  if (!single_run) {
+    if (v.is_text) return out + " (text)";
+    return v.units.empty() ? out : out + " (" + v.units + ")";
+  }
+  if (v.is_text) return out + " \"" + v.text + "\"";
+  std::array<char, 32> number{};
+  std::snprintf(number.data(), number.size(), "%g", v.number);
+  out += std::string(" ") + number.data();
+  return v.units.empty() ? out : out + " " + v.units;
 }
 }  // namespace
 
@@ -43,6 +59,13 @@ Command add_info_command(CLI::App& app) {
       std::printf("  %-32s %s: %s %g by %s; met in %zu of %zu runs, missed in %zu\n", g.name.c_str(),
                   g.kpi.c_str(), g.direction.c_str(), g.target, g.deadline.c_str(), g.runs_met, s.runs,
                   g.runs_missed);
+    std::printf("analyses    %zu\n", s.analyses.size());
+    for (const auto& a : s.analyses) {
+      std::string line = "  " + a.group + ":";
+      for (std::size_t i = 0; i < a.values.size(); ++i)
+        line += (i ? ", " : " ") + analysis_value_text(a.values[i], s.runs == 1);
+      std::printf("%s\n", line.c_str());
+    }
     return 0;
   };
 }

@@ -1,8 +1,10 @@
 // `missionsim run`: scenario → simulation → HDF5 file, with a progress bar and a summary.
 #include "cli/commands.hpp"
 #include "cli/progress.hpp"
+#include "engine/analysis/economic_table.hpp"
 #include "engine/core/error.hpp"
 #include "engine/io/hdf5_recorder.hpp"
+#include "engine/io/memory_recorder.hpp"
 #include "engine/schedule/step_executor.hpp"
 #include "models/composition/scenario.hpp"
 #include "models/composition/simulation.hpp"
@@ -14,6 +16,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <variant>
 
 namespace missionsim::cli {
 
@@ -26,7 +29,17 @@ struct RunOptions {
   unsigned threads = 0;
   bool force = false;
   bool quiet = false;
+  bool baseline = false;
 };
+
+// The /impact group: the rows of the economic comparison, named and with units.
+AnalysisSpec impact_spec(const std::string& currency) {
+  AnalysisSpec spec{"impact", {}};
+  for (const auto& row : economic_table(EconomicComparison{}, EconomicUnits{currency, "1"}))
+    spec.values.push_back(
+        {row.name, row.units, row.description, std::holds_alternative<std::string>(row.value)});
+  return spec;
+}
 
 std::filesystem::path default_output(const std::filesystem::path& scenario) {
   return std::filesystem::path("results") / (scenario.stem().string() + ".h5");
@@ -48,13 +61,47 @@ int run(const RunOptions& o, const std::string& command_line) {
   model::RunSettings settings;
   settings.seed = scenario.seed;
   settings.threads = o.threads;
+  settings.capture_economics = o.baseline;
+  ProgressBar progress(!o.quiet);
+
+  // The baseline first, in memory: the same world and seed with no instruments and no
+  // triggers, so the comparison is pair by pair under common random numbers.
+  std::optional<EconomicSeries> baseline;
+  if (o.baseline) {
+    model::Scenario without = scenario;
+    without.instruments.clear();
+    without.triggers.clear();
+    model::Simulation base(without, settings);
+    MemoryRecorder memory;
+    memory.begin(base.recording_header(command_line));
+    if (!o.quiet) std::fprintf(stderr, "baseline (no instruments)\n");
+    base.run(memory, &progress);
+    baseline = base.economic_series();
+  }
+
   model::Simulation sim(scenario, settings);  // reads input files: may still fail on bad input
+  auto header = sim.recording_header(command_line);
+  if (baseline) header.analyses.push_back(impact_spec(scenario.mission.currency));
 
   if (!out.parent_path().empty()) std::filesystem::create_directories(out.parent_path());
   Hdf5Recorder recorder(out, o.force);
-  recorder.begin(sim.recording_header(command_line));
-  ProgressBar progress(!o.quiet);
-  const auto summary = sim.run(recorder, &progress);
+  recorder.begin(header);
+  std::optional<EconomicComparison> impact;
+  const auto summary = sim.run(recorder, &progress, [&](Recorder& r) {
+    if (!baseline) return;
+    impact = compare(sim.economic_series(), *baseline, scenario.economics);
+    const auto rows = economic_table(*impact, EconomicUnits{scenario.mission.currency, "1"});
+    std::vector<AnalysisValue> values;
+    for (const auto& row : rows) {
+      AnalysisValue v;
+      if (const auto* d = std::get_if<double>(&row.value))
+        v.number = *d;
+      else
+        v.text = std::get<std::string>(row.value);
+      values.push_back(v);
+    }
+    r.record_analysis(0, 0, values);
+  });
   recorder.finish();
 
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -75,6 +122,19 @@ int run(const RunOptions& o, const std::string& command_line) {
                              : "missed",
                 g.kpi.c_str(), g.direction == model::Direction::at_most ? "<=" : ">=", g.target,
                 format_date(g.deadline).c_str(), g.value_at_deadline);
+  if (impact) {
+    const auto& c = *impact;
+    const char* cur = scenario.mission.currency.c_str();
+    std::printf("impact     against the baseline without instruments (discounted %.1f %% a year):\n",
+                100 * scenario.economics.discount_rate);
+    std::printf("           deaths averted %.0f, life-years gained %.0f, QALYs gained %.1f\n",
+                c.deaths_averted, c.life_years_gained, c.qalys_gained);
+    std::printf(
+        "           incremental cost %.0f %s, ICER %.0f %s/QALY%s%s, net monetary benefit %.0f %s at %.0f "
+        "%s/QALY\n",
+        c.incremental_cost, cur, c.icer, cur, c.icer_note.empty() ? "" : ", ", c.icer_note.c_str(),
+        c.net_monetary_benefit, cur, scenario.economics.willingness_to_pay, cur);
+  }
   std::printf("time       %.2f s in all (world %.2f s, steps %.2f s, %.3g agent-steps/s)\n", wall,
               summary.build_seconds, summary.step_seconds,
               summary.step_seconds > 0 ? agent_steps / summary.step_seconds : 0.0);
@@ -96,6 +156,11 @@ Command add_run_command(CLI::App& app, const std::string& command_line) {
       ->check(CLI::Range(0u, 4096u));
   app.add_flag("--force", o->force, "Overwrite the output file if it exists");
   app.add_flag("-q,--quiet", o->quiet, "No progress display");
+  app.add_flag(
+      "--baseline", o->baseline,
+      "Also run the same world and seed without instruments (common random numbers) and write the "
+      "health-economic comparison to /impact: deaths averted, life-years and QALYs gained, costs, ICER, "
+      "net monetary benefit");
   return [o, command_line] { return run(*o, command_line); };
 }
 

@@ -2,9 +2,11 @@
 
 #include "engine/core/error.hpp"
 #include "engine/io/h5.hpp"
+#include "engine/io/recorder.hpp"
 
 #include <hdf5_hl.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 
@@ -46,6 +48,39 @@ GoalSummary read_goal(hid_t group, const std::string& name) {
   return g;
 }
 
+bool is_scale(hid_t dataset, const std::string& where) {
+  return h5::check(H5DSis_scale(dataset), "inspecting " + where) > 0;
+}
+
+// An analysis group: every dataset but the run axis is a value. A file of one run also gives the
+// values themselves, which are what `info` shows for it.
+AnalysisSummary read_analysis(hid_t group, const std::string& name, std::size_t runs) {
+  AnalysisSummary a;
+  a.group = name;
+  for (const auto& member : h5::member_names(group)) {
+    if (is_group(group, member)) continue;
+    const std::string where = "/" + name + "/" + member;
+    const auto dataset = h5::open_dataset(group, member);
+    if (is_scale(dataset, where)) continue;
+    AnalysisValueSummary v;
+    v.name = member;
+    v.units = optional_string(dataset, "units");
+    v.description = optional_string(dataset, "description");
+    const h5::Datatype type(h5::check(H5Dget_type(dataset), "reading the type of " + where));
+    v.is_text = H5Tget_class(type) == H5T_STRING;
+    if (runs == 1 && h5::shape(dataset) == std::vector<hsize_t>{1}) {
+      if (v.is_text) {
+        v.text = h5::read_strings(dataset).at(0);
+      } else {
+        h5::check(H5Dread(dataset, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, &v.number),
+                  "reading " + where);
+      }
+    }
+    a.values.push_back(std::move(v));
+  }
+  return a;
+}
+
 FileSummary read_summary(hid_t root) {
   FileSummary out;
   out.format = h5::read_string_attribute(root, "format");
@@ -70,7 +105,7 @@ FileSummary read_summary(hid_t root) {
       if (H5Iget_type(object) != H5I_DATASET) continue;
     }
     const auto dataset = h5::open_dataset(metrics, name);
-    if (h5::check(H5DSis_scale(dataset), "inspecting /metrics/" + name) > 0) continue;  // an axis
+    if (is_scale(dataset, "/metrics/" + name)) continue;  // an axis
     MetricSummary m;
     m.name = name;
     m.units = optional_string(dataset, "units");
@@ -93,6 +128,14 @@ FileSummary read_summary(hid_t root) {
       if (!is_group(goals, name)) continue;  // the run axis
       out.goals.push_back(read_goal(h5::open_group(goals, name), name));
     }
+  }
+
+  // Analyses are the root groups the fixed layout does not name.
+  for (const auto& name : h5::member_names(root)) {
+    const bool reserved =
+        std::find(reserved_root_names.begin(), reserved_root_names.end(), name) != reserved_root_names.end();
+    if (reserved || !is_group(root, name)) continue;
+    out.analyses.push_back(read_analysis(h5::open_group(root, name), name, out.runs));
   }
   return out;
 }

@@ -99,7 +99,10 @@ herr_t collect_name(hid_t /*group*/, const char* name, const H5L_info_t* /*info*
 }  // namespace
 
 std::vector<std::string> member_names(hid_t group) {
-  PropertyList gcpl(check(H5Gget_create_plist(group), "reading group properties"));
+  // Opened again as a group, since `group` may be a file id (its root group), which
+  // H5Gget_create_plist refuses.
+  const Group self = open_group(group, ".");
+  PropertyList gcpl(check(H5Gget_create_plist(self), "reading group properties"));
   unsigned order_flags = 0;
   check(H5Pget_link_creation_order(gcpl, &order_flags), "reading the creation order flags");
   const auto index = (order_flags & H5P_CRT_ORDER_INDEXED) != 0 ? H5_INDEX_CRT_ORDER : H5_INDEX_NAME;

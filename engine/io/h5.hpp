@@ -99,7 +99,8 @@ Group create_group(hid_t parent, const std::string& name, bool track_order = fal
 Group open_group(hid_t parent, const std::string& name);
 /// True if `name` is a link in `parent` (a plain name, not a path).
 bool link_exists(hid_t parent, const std::string& name);
-/// Names of the members of a group, in creation order if tracked, else by name.
+/// Names of the members of a group (or of a file's root group), in creation order if tracked,
+/// else by name.
 std::vector<std::string> member_names(hid_t group);
 
 // --- types and spaces ---------------------------------------------------------------------

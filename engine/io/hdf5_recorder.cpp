@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <ctime>
+#include <limits>
 #include <map>
 #include <numeric>
 #include <optional>
@@ -100,6 +101,25 @@ std::vector<T> iota_column(std::size_t n) {
   return v;
 }
 
+// A group's own run axis, as /runs has, so xarray opens the group alone with a run coordinate.
+h5::Dataset write_run_axis(hid_t group, const std::vector<std::uint32_t>& run_slots,
+                           const std::string& where) {
+  auto run = create_dataset(group, "run", H5T_STD_U32LE, Layout{{run_slots.size()}, {}, false, false});
+  h5::check(H5Dwrite(run, H5T_NATIVE_UINT32, H5S_ALL, H5S_ALL, H5P_DEFAULT, run_slots.data()),
+            "writing " + where);
+  make_scale(run, "run");
+  h5::write_attribute(run, "long_name", "run index (see the /runs group)");
+  return run;
+}
+
+// One analysis group's datasets and every run's values, kept until finish(). Each value owns a
+// row of `numbers` or of `texts` (value-major: row × runs), so its column is written in one call.
+struct AnalysisTable {
+  std::vector<h5::Dataset> datasets;  // one per value spec
+  std::vector<std::size_t> row;       // per value spec: its row in numbers or texts
+  std::vector<double> numbers;
+  std::vector<std::string> texts;
+};
 }  // namespace
 
 struct Hdf5Recorder::State {
@@ -118,6 +138,7 @@ struct Hdf5Recorder::State {
   std::vector<double> goal_value;
   std::vector<h5::Dataset> achieved_datasets;  // one per header goal
   std::vector<h5::Dataset> value_datasets;     // one per header goal
+  std::vector<AnalysisTable> analyses;         // one per header analysis
 };
 
 Hdf5Recorder::Hdf5Recorder(std::filesystem::path path, bool overwrite)
@@ -131,6 +152,7 @@ Hdf5Recorder::Hdf5Recorder(std::filesystem::path path, bool overwrite)
 
 Hdf5Recorder::~Hdf5Recorder() {
   if (!state_ || state_->finished) return;
+  state_->analyses.clear();
   state_->achieved_datasets.clear();
   state_->value_datasets.clear();
   state_->metric_datasets.clear();
@@ -221,11 +243,7 @@ void Hdf5Recorder::begin(const RecordingHeader& header) {
 
   // /goals: a run axis of its own (as /runs has), then one group per goal in declaration order.
   const auto goals = h5::create_group(root, "goals", true);
-  const auto goal_run = create_dataset(goals, "run", H5T_STD_U32LE, Layout{{runs}, {}, false, false});
-  h5::check(H5Dwrite(goal_run, H5T_NATIVE_UINT32, H5S_ALL, H5S_ALL, H5P_DEFAULT, run_slots.data()),
-            "writing /goals/run");
-  make_scale(goal_run, "run");
-  h5::write_attribute(goal_run, "long_name", "run index (see the /runs group)");
+  const auto goal_run = write_run_axis(goals, run_slots, "/goals/run");
   for (const auto& g : header.goals) {
     const auto group = h5::create_group(goals, g.name, true);
     h5::write_attribute(group, "kpi", g.kpi);
@@ -242,6 +260,31 @@ void Hdf5Recorder::begin(const RecordingHeader& header) {
     attach(value, goal_run, 0, "/goals/" + g.name + "/value_at_deadline");
     s.achieved_datasets.push_back(std::move(achieved));
     s.value_datasets.push_back(std::move(value));
+  }
+
+  // One group per analysis, laid out as /goals/NAME is: a run axis, then a [runs] dataset per
+  // value in declaration order. Numbers are float64 (NaN until recorded), text is variable-length
+  // UTF-8 ("" until recorded), neither compressed, as for the goals.
+  const auto text_type = h5::utf8_string_type();
+  for (const auto& a : header.analyses) {
+    const std::string where = "/" + a.group;
+    const auto group = h5::create_group(root, a.group, true);
+    const auto axis = write_run_axis(group, run_slots, where + "/run");
+    AnalysisTable table;
+    std::size_t number_rows = 0;
+    std::size_t text_rows = 0;
+    for (const auto& v : a.values) {
+      table.row.push_back(v.is_text ? text_rows++ : number_rows++);
+      auto dataset = create_dataset(group, v.name, v.is_text ? text_type.id() : H5T_IEEE_F64LE,
+                                    Layout{{runs}, {}, false, false});
+      h5::write_attribute(dataset, "units", v.units);
+      h5::write_attribute(dataset, "description", v.description);
+      attach(dataset, axis, 0, where + "/" + v.name);
+      table.datasets.push_back(std::move(dataset));
+    }
+    table.numbers.assign(number_rows * header.run_count, std::numeric_limits<double>::quiet_NaN());
+    table.texts.resize(text_rows * header.run_count);
+    s.analyses.push_back(std::move(table));
   }
 }
 
@@ -267,6 +310,24 @@ void Hdf5Recorder::record_goals(std::uint32_t run, std::span<const GoalOutcome> 
   for (std::size_t g = 0; g < outcomes.size(); ++g) {
     s.goal_achieved[g * runs + run] = outcomes[g].achieved;
     s.goal_value[g * runs + run] = outcomes[g].value_at_deadline;
+  }
+}
+
+void Hdf5Recorder::record_analysis(std::uint32_t run, std::size_t analysis,
+                                   std::span<const AnalysisValue> values) {
+  if (!state_) throw InternalError("Hdf5Recorder: record_analysis before begin");
+  State& s = *state_;
+  check_analysis_values(s.header, run, analysis, values);
+  const auto& specs = s.header.analyses[analysis].values;
+  auto& table = s.analyses[analysis];
+  const std::size_t runs = s.header.run_count;
+  for (std::size_t v = 0; v < specs.size(); ++v) {
+    const std::size_t at = table.row[v] * runs + run;
+    if (specs[v].is_text) {
+      table.texts[at].assign(values[v].text);  // reuses the slot's buffer when the text fits
+    } else {
+      table.numbers[at] = values[v].number;
+    }
   }
 }
 
@@ -377,6 +438,23 @@ void Hdf5Recorder::finish() {
               "writing " + where + "/value_at_deadline");
   }
 
+  for (std::size_t a = 0; a < s.analyses.size(); ++a) {  // analyses: every run's values at once
+    const auto& spec = s.header.analyses[a];
+    const auto& table = s.analyses[a];
+    const std::size_t runs = s.header.run_count;
+    for (std::size_t v = 0; v < spec.values.size(); ++v) {
+      const std::size_t first = table.row[v] * runs;
+      if (spec.values[v].is_text) {
+        h5::write_strings(table.datasets[v], std::span(table.texts).subspan(first, runs));
+      } else {
+        h5::check(H5Dwrite(table.datasets[v], H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT,
+                           table.numbers.data() + first),
+                  "writing /" + spec.group + "/" + spec.values[v].name);
+      }
+    }
+  }
+
+  s.analyses.clear();
   s.achieved_datasets.clear();
   s.value_datasets.clear();
   s.metric_datasets.clear();

@@ -1,5 +1,6 @@
 // The recorder that writes a run (or a sweep of runs) to one HDF5 file laid out as in
-// DESIGN.md "Output file": root provenance attributes, /scenario, /metrics, /runs, /events, /goals.
+// DESIGN.md "Output file": root provenance attributes, /scenario, /metrics, /runs, /events, /goals
+// and one group per analysis (/impact, ...).
 #pragma once
 
 #include "engine/io/recorder.hpp"
@@ -11,8 +12,8 @@ namespace missionsim {
 
 /// Writes to a temporary file beside the target, renamed into place by finish(), so a crash
 /// never leaves a half-written file under the real name. The file and its provenance are
-/// written in begin(); each run's series when it ends; /runs, /events and the goal outcomes in
-/// finish().
+/// written in begin(); each run's series when it ends; /runs, /events, the goal outcomes and the
+/// analysis values in finish().
 class Hdf5Recorder final : public Recorder {
  public:
   /// Throws IoError naming `path` if it exists and `overwrite` is false.
@@ -29,11 +30,14 @@ class Hdf5Recorder final : public Recorder {
   void record_event(const Event& e) override;
   /// Kept in memory until finish(); runs never recorded are written as -1 and NaN.
   void record_goals(std::uint32_t run, std::span<const GoalOutcome> outcomes) override;
+  /// Kept in memory until finish(); runs never recorded are written as NaN, or "" for text.
+  void record_analysis(std::uint32_t run, std::size_t analysis,
+                       std::span<const AnalysisValue> values) override;
   /// Writes the run's series; a second record for the same run replaces the first.
   void end_run(const RunRecord& run) override;
   /// Writes runs never ended (their values NaN, status "not_run"), /runs, /events (sorted by
   /// run, step, kind and subject, so the file does not depend on thread scheduling) and the goal
-  /// outcomes, closes the file and renames it to `path`.
+  /// outcomes and analysis values, closes the file and renames it to `path`.
   void finish() override;
 
   [[nodiscard]] const std::filesystem::path& path() const noexcept { return path_; }

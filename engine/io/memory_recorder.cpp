@@ -13,6 +13,10 @@ void MemoryRecorder::begin(const RecordingHeader& header) {
   header_ = header;
   values_ = MetricBuffer(header_);
   goal_outcomes_.assign(std::size_t{header_.run_count} * header_.goals.size(), GoalOutcome{});
+  analysis_values_.clear();
+  for (const auto& a : header_.analyses) {
+    analysis_values_.emplace_back(std::size_t{header_.run_count} * a.values.size());
+  }
   began_ = true;
 }
 
@@ -31,6 +35,18 @@ void MemoryRecorder::record_event(const Event& e) {
 void MemoryRecorder::record_goals(std::uint32_t run, std::span<const GoalOutcome> outcomes) {
   check_goal_outcomes(header_, run, outcomes);
   std::copy(outcomes.begin(), outcomes.end(), goal_outcomes_.data() + goal_offset(run));
+}
+
+void MemoryRecorder::record_analysis(std::uint32_t run, std::size_t analysis,
+                                     std::span<const AnalysisValue> values) {
+  check_analysis_values(header_, run, analysis, values);
+  const auto& specs = header_.analyses[analysis].values;
+  auto* row = analysis_values_[analysis].data() + std::size_t{run} * specs.size();
+  for (std::size_t v = 0; v < specs.size(); ++v) {
+    row[v] = specs[v].is_text ? RecordedAnalysisValue{std::numeric_limits<double>::quiet_NaN(),
+                                                      std::string(values[v].text)}
+                              : RecordedAnalysisValue{values[v].number, std::string()};
+  }
 }
 
 void MemoryRecorder::end_run(const RunRecord& run) {
@@ -58,6 +74,26 @@ GoalOutcome MemoryRecorder::goal_outcome(std::uint32_t run, std::string_view goa
   const auto at = std::find_if(goals.begin(), goals.end(), [&](const GoalSpec& g) { return g.name == goal; });
   if (at == goals.end()) throw InternalError("goal_outcome: no goal named '" + std::string(goal) + "'");
   return goal_outcomes(run)[static_cast<std::size_t>(at - goals.begin())];
+}
+
+RecordedAnalysisValue MemoryRecorder::analysis_value(std::uint32_t run, std::string_view group,
+                                                     std::string_view name) const {
+  const auto& analyses = header_.analyses;
+  const auto a =
+      std::find_if(analyses.begin(), analyses.end(), [&](const AnalysisSpec& s) { return s.group == group; });
+  if (a == analyses.end())
+    throw InternalError("analysis_value: no analysis group '" + std::string(group) + "'");
+  const auto v = std::find_if(a->values.begin(), a->values.end(),
+                              [&](const AnalysisValueSpec& s) { return s.name == name; });
+  if (v == a->values.end()) {
+    throw InternalError("analysis_value: analysis '" + a->group + "' has no value '" + std::string(name) +
+                        "'");
+  }
+  if (run >= header_.run_count)
+    throw InternalError("analysis_value: run " + std::to_string(run) + " out of range");
+  const auto table = static_cast<std::size_t>(a - analyses.begin());
+  const auto column = static_cast<std::size_t>(v - a->values.begin());
+  return analysis_values_[table][std::size_t{run} * a->values.size() + column];
 }
 
 std::span<const GoalOutcome> MemoryRecorder::goal_outcomes(std::uint32_t run) const {

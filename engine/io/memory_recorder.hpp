@@ -7,10 +7,18 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
+#include <string>
 #include <string_view>
 #include <vector>
 
 namespace missionsim {
+
+/// An analysis result as the memory recorder keeps it: AnalysisValue with the text owned.
+struct RecordedAnalysisValue {
+  double number = std::numeric_limits<double>::quiet_NaN();
+  std::string text;
+};
 
 class MemoryRecorder final : public Recorder {
  public:
@@ -18,6 +26,8 @@ class MemoryRecorder final : public Recorder {
   void record_step(std::uint32_t run, std::uint32_t step, std::span<const double> values) override;
   void record_event(const Event& e) override;
   void record_goals(std::uint32_t run, std::span<const GoalOutcome> outcomes) override;
+  void record_analysis(std::uint32_t run, std::size_t analysis,
+                       std::span<const AnalysisValue> values) override;
   /// A second record for the same run replaces the first.
   void end_run(const RunRecord& run) override;
   void finish() override;
@@ -35,6 +45,11 @@ class MemoryRecorder final : public Recorder {
   [[nodiscard]] GoalOutcome goal_outcome(std::uint32_t run, std::string_view goal) const;
   /// Every goal's outcome in one run, in header order.
   [[nodiscard]] std::span<const GoalOutcome> goal_outcomes(std::uint32_t run) const;
+  /// Value `name` of analysis group `group` (e.g. "impact", "icer") in one run: the number for a
+  /// numeric value, the text for a text value, the other field left NaN or "". NaN and "" if never
+  /// recorded; InternalError for an unknown group, value or run.
+  [[nodiscard]] RecordedAnalysisValue analysis_value(std::uint32_t run, std::string_view group,
+                                                     std::string_view name) const;
   /// In the order they were recorded.
   [[nodiscard]] const std::vector<Event>& events() const noexcept { return events_; }
   /// Sorted by index.
@@ -48,6 +63,8 @@ class MemoryRecorder final : public Recorder {
   RecordingHeader header_;
   MetricBuffer values_;
   std::vector<GoalOutcome> goal_outcomes_;  // run-major: run_count × goals
+  // One table per analysis, run-major: run_count × its values.
+  std::vector<std::vector<RecordedAnalysisValue>> analysis_values_;
   std::vector<Event> events_;
   std::vector<RunRecord> runs_;
   bool began_ = false;

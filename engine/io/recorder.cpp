@@ -81,6 +81,19 @@ void validate_header(const RecordingHeader& header) {
     require(is_iso_date(g.deadline),
             "goal '" + g.name + "' has deadline '" + g.deadline + "', not YYYY-MM-DD");
   }
+  // Analyses are groups beside the file's own, each holding the run axis and its values.
+  std::set<std::string> groups(reserved_root_names.begin(), reserved_root_names.end());
+  for (const auto& a : header.analyses) {
+    require(is_identifier(a.group), "analysis group '" + a.group + "' is not an identifier");
+    require(groups.insert(a.group).second, "analysis group '" + a.group + "' is used twice or reserved");
+    std::set<std::string> values{"run"};
+    for (const auto& v : a.values) {
+      require(is_identifier(v.name),
+              "value name '" + v.name + "' of analysis '" + a.group + "' is not an identifier");
+      require(values.insert(v.name).second,
+              "value name '" + v.name + "' of analysis '" + a.group + "' is used twice or reserved");
+    }
+  }
 }
 
 void check_goal_outcomes(const RecordingHeader& header, std::uint32_t run,
@@ -95,6 +108,19 @@ void check_goal_outcomes(const RecordingHeader& header, std::uint32_t run,
     if (o.achieved < -1 || o.achieved > 1) {
       throw InternalError("record_goals: achieved is " + std::to_string(o.achieved) + ", not -1, 0 or 1");
     }
+  }
+}
+
+void check_analysis_values(const RecordingHeader& header, std::uint32_t run, std::size_t analysis,
+                           std::span<const AnalysisValue> values) {
+  if (run >= header.run_count)
+    throw InternalError("record_analysis: run " + std::to_string(run) + " out of range");
+  if (analysis >= header.analyses.size())
+    throw InternalError("record_analysis: analysis " + std::to_string(analysis) + " out of range");
+  const auto& spec = header.analyses[analysis];
+  if (values.size() != spec.values.size()) {
+    throw InternalError("record_analysis: " + std::to_string(values.size()) + " values for the " +
+                        std::to_string(spec.values.size()) + " of analysis '" + spec.group + "'");
   }
 }
 

@@ -1,13 +1,16 @@
 // What a run hands to its recorders: a header once, then metric values step by step, events,
-// goal outcomes and a record per run. Recorders (HDF5 file, memory for tests) never allocate per step.
+// goal outcomes, analysis results and a record per run. Recorders (HDF5 file, memory for tests)
+// never allocate per step.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace missionsim {
@@ -65,6 +68,33 @@ struct GoalOutcome {
   double value_at_deadline = std::numeric_limits<double>::quiet_NaN();
 };
 
+/// The names the file's fixed layout takes at its root (/scenarios is where `compare` keeps one
+/// scenario text per mix). Every other root group is an analysis group.
+inline constexpr std::array<std::string_view, 6> reserved_root_names{"metrics", "runs",     "events",
+                                                                     "goals",   "scenario", "scenarios"};
+
+/// One named result of an analysis, e.g. qalys_gained in QALY: a float64 per run in the file, or,
+/// with `is_text`, a UTF-8 string per run (e.g. icer_note: "dominant", "dominated" or "").
+struct AnalysisValueSpec {
+  std::string name, units, description;
+  bool is_text = false;
+};
+
+/// An analysis written to a group of its own, /GROUP (e.g. "impact": a policy run against its
+/// baseline), holding a run axis and one dataset per value, in this order.
+struct AnalysisSpec {
+  std::string group;
+  std::vector<AnalysisValueSpec> values;
+};
+
+/// One result of one run, as handed to record_analysis: `number` for a numeric value, `text` for
+/// a value whose spec is_text (the other field is ignored). The text is copied before the call
+/// returns.
+struct AnalysisValue {
+  double number = std::numeric_limits<double>::quiet_NaN();
+  std::string_view text{};
+};
+
 /// Everything known before the first step.
 struct RecordingHeader {
   std::string scenario_name, scenario_text, command_line;
@@ -73,6 +103,7 @@ struct RecordingHeader {
   std::uint32_t run_count = 1;
   std::vector<MetricSpec> metrics;
   std::vector<GoalSpec> goals;
+  std::vector<AnalysisSpec> analyses;
 
   [[nodiscard]] std::size_t step_count() const noexcept { return time_days.size(); }
   /// Values per record_step call: the sum of the metrics' widths.
@@ -82,8 +113,9 @@ struct RecordingHeader {
 /// Checks a header before anything is recorded: at least one run and one step, metric and
 /// dimension names usable as dataset names and distinct, non-empty breakdowns, the same labels
 /// wherever a dimension is used twice, and goals with distinct identifier names (not "run"), a
-/// direction of "at_most" or "at_least" and a YYYY-MM-DD deadline. Throws InternalError (headers
-/// come from code).
+/// direction of "at_most" or "at_least" and a YYYY-MM-DD deadline, and analyses whose groups are
+/// distinct identifiers other than the reserved_root_names and whose values have distinct
+/// identifier names (not "run") within their group. Throws InternalError (headers come from code).
 void validate_header(const RecordingHeader& header);
 
 /// For recorders: throws InternalError unless `run` is a run slot of `header`, there is one
@@ -91,10 +123,16 @@ void validate_header(const RecordingHeader& header);
 void check_goal_outcomes(const RecordingHeader& header, std::uint32_t run,
                          std::span<const GoalOutcome> outcomes);
 
+/// For recorders: throws InternalError unless `run` is a run slot of `header`, `analysis` indexes
+/// header.analyses and there is one value per value spec of that analysis. Allocates only to throw.
+void check_analysis_values(const RecordingHeader& header, std::uint32_t run, std::size_t analysis,
+                           std::span<const AnalysisValue> values);
+
 /// Receives a run's output. The calls come in the order begin, (record_step | record_event |
-/// record_goals | end_run)*, finish; record_goals for a run comes before its end_run. `run` is a slot in [0,
-/// run_count) and `step` an index into time_days. record_step calls for different runs may come from
-/// different threads at once; every other call must be serialised by the caller.
+/// record_goals | record_analysis | end_run)*, finish; record_goals and record_analysis for a run
+/// come before its end_run. `run` is a slot in [0, run_count) and `step` an index into time_days.
+/// record_step calls for different runs may come from different threads at once; every other call
+/// must be serialised by the caller.
 class Recorder {
  public:
   virtual ~Recorder() = default;
@@ -106,6 +144,12 @@ class Recorder {
   /// recorded keeps GoalOutcome{} (-1, NaN); a second call for the same run replaces the first.
   /// Never allocates.
   virtual void record_goals(std::uint32_t run, std::span<const GoalOutcome> outcomes) = 0;
+  /// The results of analysis `analysis` (an index into header.analyses) for one run: one value per
+  /// value spec, in order. Called at most once per run and analysis (a second call replaces the
+  /// first); a run never recorded keeps NaN, or "" for text. Numbers never allocate; text is
+  /// copied, which allocates when it outgrows the small-string buffer (rare: notes are short).
+  virtual void record_analysis(std::uint32_t run, std::size_t analysis,
+                               std::span<const AnalysisValue> values) = 0;
   virtual void end_run(const RunRecord& run) = 0;
   /// Everything written; for files: closed and renamed into place.
   virtual void finish() = 0;

@@ -68,6 +68,12 @@ void declare_innovation_keys(TableSpec& t) {
         .unit("share of population")
         .range(0, 1)
         .default_value(0.01);
+  t.real("cost_per_adopter_per_year",
+         "Yearly cost of the innovation per adopter (per real person, or per organisation), counted in the "
+         "health-economic comparison with the baseline.")
+      .unit("currency per year")
+      .min(0)
+      .default_value(0.0);
   t.real("onset_multiplier",
          "Relative risk of disease onset for an adopter (prevention, behaviour; < 1 protects).")
       .greater_than(0)
@@ -181,6 +187,7 @@ InnovationParams read_innovation(const TableView& t, const std::vector<std::stri
                                                       {"market", Maturity::market},
                                                       {"standard_of_care", Maturity::standard_of_care}});
   p.years_per_stage = t.get<double>("years_per_stage");
+  p.cost_per_adopter_per_year = t.get<double>("cost_per_adopter_per_year");
   p.onset_multiplier = t.get<double>("onset_multiplier");
   p.early_detection_multiplier = t.get<double>("early_detection_multiplier");
   p.cure_multiplier = t.get<double>("cure_multiplier");

@@ -46,6 +46,7 @@ struct InnovationParams {
   std::filesystem::path initial_file;    ///< resolved against the scenario's folder
   Maturity maturity = Maturity::market;  ///< stage at the start
   double years_per_stage = 3.0;          ///< maturation time per stage without research funding
+  double cost_per_adopter_per_year = 0;  ///< currency per real adopter (person or organisation)
   // How adopting changes an adopter's care-pathway hazards (1 = no effect).
   double onset_multiplier = 1.0;            ///< prevention: relative risk of onset
   double early_detection_multiplier = 1.0;  ///< screening: relative rate of early diagnosis

@@ -42,8 +42,21 @@ TableSpec build_schema() {
   declare_innovation_keys(root.table_array("innovations", "Innovations that spread among the population."));
   declare_pathway_keys(root);
   declare_instrument_keys(root);
+  declare_trigger_keys(root);
   declare_stakeholder_keys(root);
   declare_mission_keys(root);
+  auto& econ =
+      root.table("economics",
+                 "Settings of the health-economic comparison of a run with its baseline (missionsim run "
+                 "--baseline): the same world and seed without instruments.");
+  econ.real("discount_rate", "Yearly discount rate of costs and QALYs (annual compounding, mid-step).")
+      .unit("per year")
+      .range(0, 1)
+      .default_value(0.03);
+  econ.real("willingness_to_pay", "Value of one QALY, for the net monetary benefit.")
+      .unit("currency per QALY")
+      .min(0)
+      .default_value(30000.0);
   return root;
 }
 
@@ -122,7 +135,12 @@ Scenario load_scenario(const std::filesystem::path& file, std::span<const std::s
       problems.push_back(root.array("instruments")[k].diagnostic(
           "innovation", "a field lab seeds citizens: its innovation must have adopters = \"citizens\""));
   }
+  std::vector<std::string> instrument_names;
+  for (const auto& i : s.instruments) instrument_names.push_back(i.name);
+  s.triggers = read_triggers(root, instrument_names, problems);
   s.mission = read_mission(root, problems);
+  const auto econ = root.table("economics");
+  s.economics = {econ.get<double>("discount_rate"), econ.get<double>("willingness_to_pay")};
   if (std::count_if(s.innovations.begin(), s.innovations.end(), [](const auto& i) {
         return i.changes_pathway();
       }) > static_cast<std::ptrdiff_t>(Pathway::max_effects))
@@ -130,10 +148,12 @@ Scenario load_scenario(const std::filesystem::path& file, std::span<const std::s
                                                           " innovations may change pathway hazards"));
 
   if (!problems.empty()) throw ScenarioError(std::move(problems));
-  if (!s.mission.goals.empty()) {
-    // Goals name metrics, which exist only once the components are composed.
-    auto goal_problems = check_goals(s.mission, metric_specs(s), s.calendar());
-    if (!goal_problems.empty()) throw ScenarioError(std::move(goal_problems));
+  if (!s.mission.goals.empty() || !s.triggers.empty()) {
+    // Goals and triggers name metrics, which exist only once the components are composed.
+    const auto metrics = metric_specs(s);
+    auto late = check_goals(s.mission, metrics, s.calendar());
+    for (auto& d : check_triggers(s.triggers, metrics)) late.push_back(std::move(d));
+    if (!late.empty()) throw ScenarioError(std::move(late));
   }
   s.resolved_text = to_toml_text(doc);
   return s;

@@ -2,10 +2,12 @@
 // with the resolved text kept so a run can be repeated.
 #pragma once
 
+#include "engine/analysis/health_economics.hpp"
 #include "engine/core/calendar.hpp"
 #include "engine/core/error.hpp"
 #include "models/adoption/params.hpp"
 #include "models/instruments/params.hpp"
+#include "models/instruments/triggers.hpp"
 #include "models/mission/params.hpp"
 #include "models/pathway/params.hpp"
 #include "models/population/params.hpp"
@@ -39,9 +41,11 @@ struct Scenario {
   std::vector<InnovationParams> innovations;
   PathwayParams pathway;
   std::vector<InstrumentParams> instruments;
+  std::vector<TriggerParams> triggers;
   StakeholderParams stakeholders;
   MissionParams mission;
-  std::string resolved_text;  ///< the scenario as TOML after overrides and defaults
+  EconomicSettings economics;  ///< for the comparison with the baseline (run --baseline)
+  std::string resolved_text;   ///< the scenario as TOML after overrides and defaults
 
   [[nodiscard]] Calendar calendar() const { return Calendar(start, end, step); }
 };

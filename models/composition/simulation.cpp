@@ -1,8 +1,10 @@
 #include "models/composition/simulation.hpp"
 
+#include "engine/io/metric_index.hpp"
 #include "engine/schedule/step_executor.hpp"
 #include "models/adoption/adoption.hpp"
 #include "models/composition/adoption_by_type.hpp"
+#include "models/equity/equity.hpp"
 #include "models/instruments/instruments.hpp"
 #include "models/mission/mission.hpp"
 #include "models/pathway/pathway.hpp"
@@ -12,6 +14,7 @@
 
 #include "engine/core/error.hpp"
 
+#include <array>
 #include <chrono>
 #include <numeric>
 #include <optional>
@@ -30,6 +33,12 @@ World build_world(const Scenario& s, const Population& population, const RunSett
   for (const auto& p : s.networks)
     layers.push_back(build_layer(p, population.region_starts(), r.seed, r.run));
   return World(population.size(), std::move(layers));
+}
+
+std::size_t instrument_index(const Scenario& s, const std::string& name) {
+  for (std::size_t i = 0; i < s.instruments.size(); ++i)
+    if (s.instruments[i].name == name) return i;
+  throw InternalError("no instrument named '" + name + "' (the scenario reader checks this)");
 }
 
 std::vector<InnovationParams> innovations_of(const Scenario& s, Adopters who) {
@@ -83,12 +92,17 @@ struct Simulation::Impl {
   std::optional<Adoption> organisation_adoption;  ///< innovations adopted by organisations
   std::optional<AdoptionByType> adoption_by_type;
   std::optional<Instruments> instruments;
+  std::optional<Triggers> triggers;
   std::optional<Pathway> pathway;
+  std::optional<Equity> equity;
   std::optional<Mission> mission;
   StepPlan plan;
   std::vector<MetricSpec> metrics;
   std::vector<double> values;       ///< one step's metric values, reused every step
   std::vector<std::size_t> widths;  ///< values per component, in metric order
+  EconomicSeries economics;         ///< filled during run() when settings.capture_economics
+  /// Offsets in `values` of qalys, life_years_lost, deaths_disease and total_spend (if any).
+  std::array<std::optional<std::size_t>, 4> economic_offsets{};
 
   Impl(const Scenario& s, const RunSettings& r, Clock::time_point t0)
       : scenario(s),
@@ -117,6 +131,9 @@ struct Simulation::Impl {
       for (const auto& i : s.instruments) targets.push_back(target_of(i.innovation));
       instruments.emplace(s.instruments, std::move(targets), std::move(adoptions), calendar, population,
                           s.mission.budget);
+      for (const auto& t : s.triggers)
+        if (t.action == TriggerAction::start)
+          instruments->hold_until_started(instrument_index(s, t.instrument));
       instruments->setup();
       instruments->add_phases(plan);
     }
@@ -137,8 +154,17 @@ struct Simulation::Impl {
       pathway->setup(r.seed, r.run);
       pathway->add_phases(plan);
       describe(*pathway);
+      equity.emplace(*pathway, population, calendar.dt_years());
+      describe(*equity);
     }
     plan.freeze();
+    if (!s.triggers.empty()) {
+      // Triggers watch the metrics above; they fire after a step and act from the next.
+      std::vector<std::size_t> watched;
+      for (const auto& t : s.triggers) watched.push_back(instrument_index(s, t.instrument));
+      triggers.emplace(s.triggers, metrics, std::move(watched), calendar, *instruments);
+      triggers->setup(r.run);
+    }
     if (!s.mission.goals.empty()) {
       // Goals read the metrics above; their own come last.
       mission.emplace(s.mission, metrics, calendar, denominators(population));
@@ -146,6 +172,17 @@ struct Simulation::Impl {
       describe(*mission);
     }
     values.assign(std::accumulate(widths.begin(), widths.end(), std::size_t{0}), 0.0);
+    if (r.capture_economics) {
+      const std::size_t steps = calendar.step_count();
+      economics.dt_years = calendar.dt_years();
+      for (auto* v : {&economics.time_years, &economics.qalys, &economics.life_years_lost, &economics.deaths,
+                      &economics.costs})
+        v->assign(steps, 0.0);
+      for (std::size_t t = 0; t < steps; ++t) economics.time_years[t] = calendar.time_days()[t] / 365.25;
+      const char* names[] = {"qalys", "life_years_lost", "deaths_disease", "total_spend"};
+      for (std::size_t k = 0; k < economic_offsets.size(); ++k)
+        economic_offsets[k] = metric_offset(metrics, names[k]);
+    }
     build_seconds = seconds_since(t0);
   }
 
@@ -197,16 +234,42 @@ struct Simulation::Impl {
     if (stakeholders) stakeholders->write_metrics(next());
     if (instruments) instruments->write_metrics(next());
     if (pathway) pathway->write_metrics(next());
+    if (equity) equity->write_metrics(next());
     if (mission) {
       mission->on_step(step, values);
       mission->write_metrics(next());
     }
+    if (triggers) triggers->on_step(step, values);  // last: it may watch any metric, goals' too
+  }
+
+  // The health-economic quantities of step t, from the metrics just written.
+  void capture_economics(std::uint32_t t) {
+    auto value = [&](std::size_t k) { return economic_offsets[k] ? values[*economic_offsets[k]] : 0.0; };
+    // A death is replaced at once (the population is stationary), so person-time alone would
+    // not show the life it cut short: its remaining life expectancy, at full health, is booked
+    // as QALYs lost in the step of death (docs/model.md, "Impact against the baseline").
+    economics.qalys[t] = value(0) - value(1);
+    economics.life_years_lost[t] = value(1);
+    economics.deaths[t] = value(2);
+    double cost = value(3);
+    for (std::size_t i = 0; i < adoption.innovation_count(); ++i)
+      cost += adoption.adopter_count(i) * population.scale() * adoption.params(i).cost_per_adopter_per_year *
+              calendar.dt_years();
+    if (organisation_adoption)
+      for (std::size_t i = 0; i < organisation_adoption->innovation_count(); ++i)
+        cost += organisation_adoption->adopter_count(i) *
+                organisation_adoption->params(i).cost_per_adopter_per_year * calendar.dt_years();
+    economics.costs[t] = cost;
   }
 
   void record_events(Recorder& recorder) {
     if (instruments) {
       for (const auto& e : instruments->events()) recorder.record_event(e);
       instruments->clear_events();
+    }
+    if (triggers) {
+      for (const auto& e : triggers->events()) recorder.record_event(e);
+      triggers->clear_events();
     }
     if (mission)
       for (const auto& e : mission->take_events()) recorder.record_event(e);
@@ -219,6 +282,7 @@ std::vector<MetricSpec> metric_specs(const Scenario& scenario) {
   for (auto& n : stand_in.networks) n.kind = NetworkKind::well_mixed;
   for (auto& i : stand_in.innovations) i.initial = InitialAdopters::none;
   stand_in.mission.goals.clear();
+  stand_in.triggers.clear();
   auto metrics = Simulation(stand_in, RunSettings{}).metrics();
   // The mission's own metrics come last and do not depend on which goals are judged.
   return metrics;
@@ -231,6 +295,10 @@ Simulation::~Simulation() = default;
 
 const std::vector<MetricSpec>& Simulation::metrics() const noexcept {
   return impl_->metrics;
+}
+
+const EconomicSeries& Simulation::economic_series() const {
+  return impl_->economics;
 }
 
 std::string Simulation::plan_dot() const {
@@ -253,7 +321,8 @@ RecordingHeader Simulation::recording_header(const std::string& command_line) co
   return h;
 }
 
-RunSummary Simulation::run(Recorder& recorder, StepObserver* observer) {
+RunSummary Simulation::run(Recorder& recorder, StepObserver* observer,
+                           const std::function<void(Recorder&)>& before_end_run) {
   Impl& m = *impl_;
   const auto steps = static_cast<std::uint32_t>(m.calendar.step_count());
   StepExecutor executor(m.plan, m.blocks, m.settings.threads);
@@ -264,6 +333,7 @@ RunSummary Simulation::run(Recorder& recorder, StepObserver* observer) {
     if (observer) observer->on_step_begin(m.settings.run, t);
     executor.run_step(ctx);
     m.write_metrics(t);
+    if (m.settings.capture_economics) m.capture_economics(t);
     if (observer) observer->on_step_computed(m.settings.run, t);
     recorder.record_step(m.settings.run, t, m.values);
     m.record_events(recorder);
@@ -293,6 +363,7 @@ RunSummary Simulation::run(Recorder& recorder, StepObserver* observer) {
           {static_cast<std::int8_t>(g.decided ? (g.achieved ? 1 : 0) : -1), g.value_at_deadline});
     recorder.record_goals(m.settings.run, outcomes);
   }
+  if (before_end_run) before_end_run(recorder);
   recorder.end_run(summary.record);
   if (observer) observer->on_run_end(m.settings.run);
   return summary;

@@ -2,12 +2,14 @@
 // frozen step plan, the step loop, and the metrics handed to a recorder every step.
 #pragma once
 
+#include "engine/analysis/health_economics.hpp"
 #include "engine/io/recorder.hpp"
 #include "engine/schedule/step_observer.hpp"
 #include "models/composition/scenario.hpp"
 #include "models/mission/mission.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -18,8 +20,9 @@ struct RunSettings {
   std::uint32_t run = 0;        ///< index of the run in its file (the `run` dimension)
   std::uint32_t replicate = 0;  ///< replicate number within its parameter point
   std::uint64_t seed = 1;
-  unsigned threads = 0;          ///< 0 = every core
-  std::uint32_t block_size = 0;  ///< agents per parallel block; 0 = the engine default
+  unsigned threads = 0;            ///< 0 = every core
+  std::uint32_t block_size = 0;    ///< agents per parallel block; 0 = the engine default
+  bool capture_economics = false;  ///< keep the series the comparison with a baseline needs
 };
 
 struct RunSummary {
@@ -59,9 +62,14 @@ class Simulation {
   /// The step plan as Graphviz text.
   [[nodiscard]] std::string plan_dot() const;
 
+  /// After run() with capture_economics: QALYs, life-years lost, deaths and costs per step.
+  [[nodiscard]] const EconomicSeries& economic_series() const;
+
   /// Runs every step, recording after each; calls recorder.end_run() at the end (but not
   /// begin() or finish(), which belong to whoever owns the file).
-  RunSummary run(Recorder& recorder, StepObserver* observer = nullptr);
+  /// `before_end_run` may record more of this run (an analysis) before recorder.end_run().
+  RunSummary run(Recorder& recorder, StepObserver* observer = nullptr,
+                 const std::function<void(Recorder&)>& before_end_run = {});
 
  private:
   struct Impl;

@@ -37,6 +37,10 @@ Instruments::Instruments(std::vector<InstrumentParams> params, std::vector<Innov
   funded_.assign(n, 0.0);
   exhausted_.assign(n, 0);
   seeded_.assign(n, 0);
+  held_initially_.assign(n, 0);
+  held_.assign(n, 0);
+  stopped_.assign(n, 0);
+  intensity_.assign(n, 1.0);
   events_.reserve(2 * n + 2);  // every possible event of a step: no allocation in the loop
 }
 
@@ -46,6 +50,9 @@ void Instruments::setup() {
   std::fill(funded_.begin(), funded_.end(), 0.0);
   std::fill(exhausted_.begin(), exhausted_.end(), 0);
   std::fill(seeded_.begin(), seeded_.end(), 0);
+  held_ = held_initially_;
+  std::fill(stopped_.begin(), stopped_.end(), 0);
+  std::fill(intensity_.begin(), intensity_.end(), 1.0);
   mission_spent_ = 0;
   mission_exhausted_ = false;
   events_.clear();
@@ -69,11 +76,12 @@ void Instruments::apply(const StepContext& ctx) {
     const auto& p = params_[i];
     spend_[i] = 0;
     funded_[i] = 0;
-    if (today < start_days_[i] || today >= end_days_[i] || exhausted_[i]) continue;
+    if (today >= end_days_[i] || exhausted_[i] || held_[i] || stopped_[i]) continue;
+    if (today < start_days_[i] && !held_initially_[i]) continue;  // a start trigger overrides the date
     if (p.budget_per_year <= 0) {
       funded_[i] = 1.0;
     } else {
-      const double planned = p.budget_per_year * ctx.dt_years;
+      const double planned = p.budget_per_year * ctx.dt_years * intensity_[i];
       double allowed = std::min(planned, total_budget_[i] - cumulative_[i]);
       if (mission_budget_ > 0) allowed = std::min(allowed, mission_budget_ - mission_spent_);
       allowed = std::max(0.0, allowed);
@@ -91,18 +99,19 @@ void Instruments::apply(const StepContext& ctx) {
       }
     }
     if (funded_[i] <= 0) continue;
+    const double strength = funded_[i] * intensity_[i];  // what the effect sizes are multiplied by
     const InnovationTarget& target = targets_[i];
     InnovationLevers& levers = target.adoption->levers(target.index);
     switch (p.kind) {
       case InstrumentKind::research_grant:
-        levers.maturation_speedup += p.speedup * funded_[i];
+        levers.maturation_speedup += p.speedup * strength;
         break;
       case InstrumentKind::trial_funding:
       case InstrumentKind::procurement:
-        levers.threshold_shift -= p.threshold_reduction * funded_[i];
+        levers.threshold_shift -= p.threshold_reduction * strength;
         break;
       case InstrumentKind::campaign:
-        levers.innovation_rate_boost += p.innovation_rate_boost * funded_[i];
+        levers.innovation_rate_boost += p.innovation_rate_boost * strength;
         break;
       case InstrumentKind::regulation:
         levers.mandate = true;

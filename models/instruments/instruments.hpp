@@ -31,7 +31,14 @@ class Instruments {
               std::vector<Adoption*> adoptions, const Calendar& calendar, const Population& population,
               double mission_budget);
 
+  /// Instrument i waits for a trigger to start it, whatever its start date (call before setup()).
+  void hold_until_started(std::size_t i) { held_initially_[i] = 1; }
   void setup();
+  // Trigger actions, effective from the next step's apply().
+  void start(std::size_t i) { held_[i] = 0; }
+  void stop(std::size_t i) { stopped_[i] = 1; }
+  /// Multiplies planned spending and effect.
+  void scale(std::size_t i, double factor) { intensity_[i] *= factor; }
   /// One serial phase; add it before the adoption phases so this step's levers apply.
   void add_phases(StepPlan& plan);
 
@@ -59,6 +66,8 @@ class Instruments {
   // State, reset by setup().
   std::vector<double> spend_, cumulative_, funded_;
   std::vector<std::uint8_t> exhausted_, seeded_;
+  std::vector<std::uint8_t> held_initially_, held_, stopped_;
+  std::vector<double> intensity_;
   double mission_spent_ = 0;
   bool mission_exhausted_ = false;
   std::vector<Event> events_;

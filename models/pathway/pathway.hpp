@@ -53,20 +53,31 @@ class Pathway {
   /// Persons (unscaled) in each state at the end of the last step.
   [[nodiscard]] std::array<std::uint64_t, care_state_count> state_counts() const;
 
- private:
-  // The step's results per region and per quintile, then the state stocks. Life-years lost and
-  // QALYs are derived in combine() from integer counts (deaths by age band, people by state),
-  // so no floating-point sum depends on how agents were split into blocks.
+  /// What the pathway tallies each step, per region and per quintile.
   enum Tally : std::size_t {
-    incidence,
-    diagnosed_early,
-    diagnosed_late,
-    deaths_disease,
-    deaths_other,
-    yll,
-    qalys,
+    incidence,        ///< onsets (healthy → pre-clinical early)
+    diagnosed_early,  ///< diagnoses at an early stage
+    diagnosed_late,   ///< diagnoses at a late stage
+    deaths_disease,   ///< deaths from the disease
+    deaths_other,     ///< deaths from other causes
+    yll,              ///< years of life lost to deaths from the disease
+    qalys,            ///< quality-adjusted life-years lived
     tally_kinds
   };
+  /// The last step's tally in region r, or in quintile q (0 = least deprived), in simulated
+  /// persons (or years), not scaled: multiply by Population::scale() for real persons. Zero
+  /// before the first step. For readers of the pathway's results such as Equity.
+  [[nodiscard]] double last_step_in_region(Tally kind, std::size_t r) const noexcept {
+    return step_tally_[kind * groups() + r];
+  }
+  [[nodiscard]] double last_step_in_quintile(Tally kind, std::size_t q) const noexcept {
+    return step_tally_[kind * groups() + regions_ + q];
+  }
+
+ private:
+  // The step's results per region and per quintile (Tally × groups), then the state stocks.
+  // Life-years lost and QALYs are derived in combine() from integer counts (deaths by age band,
+  // people by state), so no floating-point sum depends on how agents were split into blocks.
   static constexpr std::size_t counted_kinds = yll;  ///< kinds the blocks count directly
 
   void transition(const StepContext& ctx, const AgentBlock& block);

@@ -56,6 +56,29 @@ TEST_CASE("run writes the file, prints a summary, and info describes it") {
   CHECK(info.output.find("demo") != std::string::npos);
 }
 
+TEST_CASE("run --baseline writes /impact, and a scenario without instruments has zero impact") {
+  TempDir dir;
+  const auto r = run_command(missionsim_exe() + " run " + demo_path() + " -o out.h5 --baseline" + small_demo,
+                             dir.path());
+  INFO(r.output);
+  REQUIRE(r.status == 0);
+  CHECK(r.output.find("QALYs gained") != std::string::npos);
+  const auto info = run_command(missionsim_exe() + " info out.h5", dir.path());
+  CHECK(info.output.find("impact: discount_rate 0.03") != std::string::npos);
+
+  // Without instruments the baseline is the same run: common random numbers make every
+  // difference exactly zero.
+  dir.write("plain.toml",
+            scenario_text(3000, "kind = \"small_world\"",
+                          "rule = \"bass\"\nonset_multiplier = 0.5\ncost_per_adopter_per_year = 10") +
+                "[pathway]\nonset_rate = 0.05\n");
+  const auto same = run_command(missionsim_exe() + " run plain.toml -o plain.h5 -q --baseline", dir.path());
+  INFO(same.output);
+  REQUIRE(same.status == 0);
+  CHECK(same.output.find("deaths averted 0, life-years gained 0, QALYs gained 0.0") != std::string::npos);
+  CHECK(same.output.find("incremental cost 0 ") != std::string::npos);
+}
+
 TEST_CASE("Without -o the output goes to results/STEM.h5 and is never overwritten without --force") {
   TempDir dir;
   const auto cmd = missionsim_exe() + " run " + demo_path() + small_demo;

@@ -2,13 +2,16 @@
 
 Usage: check_output_xarray.py WRITE_SAMPLE_OUTPUT
 Runs the writer (tests/engine/io/write_sample_output.cpp) into a temporary directory, once with
-the sample's three events and once with none, and checks the files against the sample recording
+the sample's three events and once with none, then once with a third run that never ends, and
+checks the files against the sample recording
 (tests/engine/io/sample_recording.cpp): six monthly steps from 2025-01-01, two runs, metric
 "incidence" and metric "adoption" by innovation {screening, diet}, each value
 1000*metric + 100*run + step + 0.25*label, and two goals, "early_diagnosis" (at_least 0.75 by
 2025-06-01, baseline 0.5) and "incidence_down" (at_most 40 by 2025-05-01, no baseline), goal g
-met in run r when r + g is even, with value 10*g + 0.5*r at its deadline. Any warning from h5py,
-h5netcdf or xarray fails.
+met in run r when r + g is even, with value 10*g + 0.5*r at its deadline, and analysis group
+"impact" whose value v in run r is 100*v + 0.5*r + 0.25, or for the text icer_note "dominant",
+"dominated" or "" as r % 3 is 0, 1 or 2 (NaN and "" in a run that never ended). Any warning from
+h5py, h5netcdf or xarray fails.
 """
 
 import subprocess
@@ -30,12 +33,31 @@ GOALS = [
 ]
 
 
+IMPACT = [
+    ("deaths_averted", "persons"),
+    ("qalys_gained", "QALY"),
+    ("incremental_cost", "EUR"),
+    ("icer", "EUR/QALY"),
+    ("icer_note", ""),
+]
+TEXT_VALUES = {"icer_note"}
+NOTES = ["dominant", "dominated", ""]
+ENDED_RUNS = 2  # the writer ends runs 0 and 1; later run slots never end
+
+
 def expected(metric, run, step, label=0):
     return 1000.0 * metric + 100.0 * run + step + 0.25 * label
 
 
 def expected_goal(goal, run):
     return (1 if (run + goal) % 2 == 0 else 0), 10.0 * goal + 0.5 * run
+
+
+def expected_impact(value, run):
+    name = IMPACT[value][0]
+    if run >= ENDED_RUNS:
+        return "" if name in TEXT_VALUES else float("nan")
+    return NOTES[run % 3] if name in TEXT_VALUES else 100.0 * value + 0.5 * run + 0.25
 
 
 def check(condition, message):
@@ -62,6 +84,11 @@ def check_h5py(path):
         check(list(goals) == ["run"] + [g[0] for g in GOALS], f"/goals members {list(goals)}")
         check(goals["early_diagnosis/achieved"].dtype == np.int8, "achieved is int8")
         check(goals["early_diagnosis/achieved"].dims[0][0].name == "/goals/run", "run scale attached")
+        impact = f["impact"]
+        check(list(impact) == ["run"] + [v[0] for v in IMPACT], f"/impact members {list(impact)}")
+        check(impact["icer"].dtype == np.float64, f"icer dtype {impact['icer'].dtype}")
+        check(h5py.check_string_dtype(impact["icer_note"].dtype).encoding == "utf-8", "icer_note is UTF-8 text")
+        check(impact["icer"].dims[0][0].name == "/impact/run", "run scale attached to /impact/icer")
 
 
 def open_group(path, group):
@@ -116,6 +143,28 @@ def check_xarray(path, event_count):
                   f"{name} value_at_deadline {goal['value_at_deadline'].values}")
 
 
+def check_impact(path, runs):
+    with open_group(path, "impact") as impact:
+        check(list(impact["run"].values) == list(range(runs)), f"impact run coordinate {impact['run'].values}")
+        check(list(impact.data_vars) == [v[0] for v in IMPACT], f"impact variables {list(impact.data_vars)}")
+        for v, (name, units) in enumerate(IMPACT):
+            var = impact[name]
+            check(var.dims == ("run",), f"{name} dims {var.dims}")
+            check(var.attrs["units"] == units, f"{name} units {var.attrs['units']!r}")
+            check(isinstance(var.attrs["description"], str) and var.attrs["description"], f"{name} description")
+            got = list(var.values)
+            want = [expected_impact(v, r) for r in range(runs)]
+            if name in TEXT_VALUES:
+                check(all(isinstance(x, str) for x in got), f"{name} values are not str: {got}")
+                check(got == want, f"{name} {got} != {want}")
+            else:
+                check(var.dtype == np.float64, f"{name} dtype {var.dtype}")
+                same = [(np.isnan(w) and np.isnan(g)) or g == w for g, w in zip(got, want)]
+                check(len(got) == len(want) and all(same), f"{name} {got} != {want}")
+        one = impact["qalys_gained"].sel(run=1)
+        check(float(one) == expected_impact(1, 1), f"qalys_gained of run 1: {float(one)}")
+
+
 def main():
     writer = sys.argv[1]
     with tempfile.TemporaryDirectory() as tmp, warnings.catch_warnings():
@@ -125,6 +174,10 @@ def main():
             subprocess.run([writer, str(path), str(event_count)], check=True)
             check_h5py(path)
             check_xarray(path, event_count)
+            check_impact(path, RUNS)
+        path = Path(tmp) / "sample-unended.h5"
+        subprocess.run([writer, str(path), "3", str(RUNS + 1)], check=True)
+        check_impact(path, RUNS + 1)
     print("output file contract holds for h5py and xarray")
 
 

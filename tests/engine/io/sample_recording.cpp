@@ -2,7 +2,9 @@
 
 #include "engine/core/calendar.hpp"
 
+#include <array>
 #include <limits>
+#include <string_view>
 
 namespace missionsim::test {
 
@@ -24,6 +26,12 @@ RecordingHeader sample_header(std::uint32_t runs) {
                              "at_least", "2025-06-01", 0.5, 0.75});
   h.goals.push_back(GoalSpec{"incidence_down", "incidence, mean over 3 months", "at_most", "2025-05-01",
                              std::numeric_limits<double>::quiet_NaN(), 40.0});
+  h.analyses.push_back(AnalysisSpec{"impact",
+                                    {{"deaths_averted", "persons", "deaths averted against the baseline"},
+                                     {"qalys_gained", "QALY", "quality-adjusted life years gained"},
+                                     {"incremental_cost", "EUR", "cost above the baseline's"},
+                                     {"icer", "EUR/QALY", "incremental cost-effectiveness ratio"},
+                                     {"icer_note", "", "dominant, dominated or empty", true}}});
   return h;
 }
 
@@ -42,6 +50,11 @@ std::vector<Event> sample_events(std::size_t count) {
 GoalOutcome sample_goal_outcome(std::size_t goal, std::uint32_t run) {
   const bool met = (run + goal) % 2 == 0;
   return GoalOutcome{static_cast<std::int8_t>(met ? 1 : 0), 10.0 * static_cast<double>(goal) + 0.5 * run};
+}
+
+AnalysisValue sample_analysis_value(std::size_t value, std::uint32_t run) {
+  static constexpr std::array<std::string_view, 3> notes{"dominant", "dominated", ""};
+  return AnalysisValue{100.0 * static_cast<double>(value) + 0.5 * run + 0.25, notes[run % notes.size()]};
 }
 
 RunRecord sample_run(std::uint32_t run) {
@@ -67,6 +80,12 @@ void record_sample(Recorder& recorder, const RecordingHeader& header, const std:
   for (const auto run : ended) {
     for (std::size_t g = 0; g < outcomes.size(); ++g) outcomes[g] = sample_goal_outcome(g, run);
     recorder.record_goals(run, outcomes);
+    for (std::size_t a = 0; a < header.analyses.size(); ++a) {
+      std::vector<AnalysisValue> results;
+      for (std::size_t v = 0; v < header.analyses[a].values.size(); ++v)
+        results.push_back(sample_analysis_value(v, run));
+      recorder.record_analysis(run, a, results);
+    }
     recorder.end_run(sample_run(run));
   }
 }

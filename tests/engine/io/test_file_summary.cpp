@@ -92,17 +92,75 @@ TEST_CASE("read_file_summary counts runs whose goals were never decided as neith
   }
 }
 
-TEST_CASE("read_file_summary reads a file without goals as having none") {
+TEST_CASE("read_file_summary lists analysis groups by name, their values in order, with units") {
   test::TempDir dir;
   const auto path = dir / "out.h5";
-  auto header = test::sample_header(1);
-  header.goals.clear();
+  auto header = test::sample_header(3);
+  header.analyses.push_back(AnalysisSpec{"compare", {{"best_mix", "", "the mix that did best", true}}});
+  {
+    Hdf5Recorder recorder(path, false);
+    test::record_sample(recorder, header, {}, {0, 1, 2});
+    recorder.finish();
+  }
+  const auto summary = read_file_summary(path);
+  REQUIRE(summary.analyses.size() == 2);
+  CHECK(summary.analyses[0].group == "compare");  // by name, not declaration order
+  REQUIRE(summary.analyses[0].values.size() == 1);
+  CHECK(summary.analyses[0].values[0].is_text);
+  const auto& impact = summary.analyses[1];
+  CHECK(impact.group == "impact");
+  const auto& specs = header.analyses[0].values;
+  REQUIRE(impact.values.size() == specs.size());
+  for (std::size_t v = 0; v < specs.size(); ++v) {
+    INFO(specs[v].name);
+    CHECK(impact.values[v].name == specs[v].name);
+    CHECK(impact.values[v].units == specs[v].units);
+    CHECK(impact.values[v].description == specs[v].description);
+    CHECK(impact.values[v].is_text == specs[v].is_text);
+    CHECK(std::isnan(impact.values[v].number));  // values only for a file of one run
+    CHECK(impact.values[v].text.empty());
+  }
+}
+
+TEST_CASE("read_file_summary gives the values of a file of one run") {
+  test::TempDir dir;
+  const auto path = dir / "out.h5";
+  const auto header = test::sample_header(1);
   {
     Hdf5Recorder recorder(path, false);
     test::record_sample(recorder, header, {}, {0});
     recorder.finish();
   }
-  CHECK(read_file_summary(path).goals.empty());
+  const auto summary = read_file_summary(path);
+  REQUIRE(summary.analyses.size() == 1);
+  const auto& values = summary.analyses[0].values;
+  const auto& specs = header.analyses[0].values;
+  REQUIRE(values.size() == specs.size());
+  for (std::size_t v = 0; v < specs.size(); ++v) {
+    INFO(specs[v].name);
+    const auto expected = test::sample_analysis_value(v, 0);
+    if (specs[v].is_text) {
+      CHECK(values[v].text == expected.text);
+    } else {
+      CHECK(values[v].number == expected.number);
+    }
+  }
+}
+
+TEST_CASE("read_file_summary reads a file without goals or analyses as having none") {
+  test::TempDir dir;
+  const auto path = dir / "out.h5";
+  auto header = test::sample_header(1);
+  header.goals.clear();
+  header.analyses.clear();
+  {
+    Hdf5Recorder recorder(path, false);
+    test::record_sample(recorder, header, {}, {0});
+    recorder.finish();
+  }
+  const auto summary = read_file_summary(path);
+  CHECK(summary.goals.empty());
+  CHECK(summary.analyses.empty());
 }
 
 TEST_CASE("read_file_summary refuses what is not a missionsim file, naming it") {

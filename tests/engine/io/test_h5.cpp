@@ -70,4 +70,18 @@ TEST_CASE("Attributes and string datasets round-trip, UTF-8 included") {
   CHECK(h5::shape(dataset) == std::vector<hsize_t>{3});
 }
 
+TEST_CASE("member_names lists a group in creation order if tracked, else by name, a file's root too") {
+  test::TempDir dir;
+  const auto file = h5::create_file(dir / "a.h5");
+  const auto tracked = h5::create_group(file, "tracked", true);
+  const auto plain = h5::create_group(file, "plain");
+  for (const char* name : {"zeta", "alpha", "mu"}) {
+    static_cast<void>(h5::create_group(tracked, name));
+    static_cast<void>(h5::create_group(plain, name));
+  }
+  CHECK(h5::member_names(tracked) == std::vector<std::string>{"zeta", "alpha", "mu"});
+  CHECK(h5::member_names(plain) == std::vector<std::string>{"alpha", "mu", "zeta"});
+  CHECK(h5::member_names(file) == std::vector<std::string>{"plain", "tracked"});
+}
+
 }  // namespace missionsim

@@ -242,6 +242,108 @@ TEST_CASE("Hdf5Recorder writes /goals: one group per goal, its description and e
   }
 }
 
+TEST_CASE("Hdf5Recorder writes an analysis group: a run axis and one dataset per value") {
+  test::TempDir dir;
+  const auto path = dir / "out.h5";
+  const auto header = test::sample_header(4);
+  {
+    Hdf5Recorder recorder(path, false);
+    test::record_sample(recorder, header, {}, {3, 0, 2});  // run 1 never records its analysis
+    recorder.finish();
+  }
+  const auto& impact = header.analyses.at(0);
+  const auto file = h5::open_file_read_only(path);
+  REQUIRE(h5::link_exists(file, "impact"));
+  const auto group = h5::open_group(file, "impact");
+  std::vector<std::string> expected_members{"run"};  // the axis, then the values in declaration order
+  for (const auto& v : impact.values) expected_members.push_back(v.name);
+  CHECK(h5::member_names(group) == expected_members);
+
+  const auto scale = h5::open_dataset(group, "run");
+  CHECK(H5DSis_scale(scale) > 0);
+  CHECK(read_column<std::uint32_t>(scale, H5T_NATIVE_UINT32) == std::vector<std::uint32_t>{0, 1, 2, 3});
+
+  for (std::size_t v = 0; v < impact.values.size(); ++v) {
+    const auto& spec = impact.values[v];
+    INFO(spec.name);
+    const auto dataset = h5::open_dataset(group, spec.name);
+    CHECK(h5::shape(dataset) == std::vector<hsize_t>{header.run_count});
+    CHECK(H5DSis_attached(dataset, scale, 0) > 0);
+    CHECK(h5::read_string_attribute(dataset, "units") == spec.units);
+    CHECK(h5::read_string_attribute(dataset, "description") == spec.description);
+    if (spec.is_text) {
+      check_vlen_utf8(dataset);
+      const auto texts = h5::read_strings(dataset);
+      REQUIRE(texts.size() == header.run_count);
+      for (const std::uint32_t run : {0U, 2U, 3U})
+        CHECK(texts[run] == test::sample_analysis_value(v, run).text);
+      CHECK(texts[1].empty());  // never recorded
+    } else {
+      const h5::Datatype type(h5::check(H5Dget_type(dataset), "type"));
+      CHECK(H5Tequal(type, H5T_IEEE_F64LE) > 0);
+      const auto numbers = read_doubles(dataset);
+      REQUIRE(numbers.size() == header.run_count);
+      for (const std::uint32_t run : {0U, 2U, 3U})
+        CHECK(numbers[run] == test::sample_analysis_value(v, run).number);
+      CHECK(std::isnan(numbers[1]));  // never recorded
+    }
+  }
+}
+
+TEST_CASE("Hdf5Recorder writes each analysis in its own group, long and non-ASCII text intact") {
+  test::TempDir dir;
+  const auto path = dir / "out.h5";
+  auto header = test::sample_header(2);
+  header.analyses.push_back(
+      AnalysisSpec{"tipping", {{"note", "", "what tipped", true}, {"threshold", "1", "where it tipped"}}});
+  const std::string note = "the screening niche broke through before the diet one did — ünïcödé";
+  {
+    Hdf5Recorder recorder(path, false);
+    test::record_sample(recorder, header, {}, {0, 1});
+    const std::vector<AnalysisValue> tipping{{0, note}, {0.625, {}}};
+    recorder.record_analysis(1, 1, tipping);
+    recorder.finish();
+  }
+  const auto file = h5::open_file_read_only(path);
+  // The root: the fixed layout, and one group per analysis.
+  CHECK(h5::member_names(file) ==
+        std::vector<std::string>{"events", "goals", "impact", "metrics", "runs", "scenario", "tipping"});
+  const auto tipping = h5::open_group(file, "tipping");
+  CHECK(h5::member_names(tipping) == std::vector<std::string>{"run", "note", "threshold"});
+  // record_sample records run 0 and 1 of every analysis by the sample formula; run 1 was replaced.
+  CHECK(h5::read_strings(h5::open_dataset(tipping, "note")) ==
+        std::vector<std::string>{std::string(test::sample_analysis_value(0, 0).text), note});
+  CHECK(read_doubles(h5::open_dataset(tipping, "threshold")) ==
+        std::vector<double>{test::sample_analysis_value(1, 0).number, 0.625});
+}
+
+TEST_CASE("Hdf5Recorder writes no analysis group when the run has no analyses") {
+  test::TempDir dir;
+  const auto path = dir / "out.h5";
+  auto header = test::sample_header(1);
+  header.analyses.clear();
+  {
+    Hdf5Recorder recorder(path, false);
+    test::record_sample(recorder, header, {}, {0});
+    recorder.finish();
+  }
+  const auto file = h5::open_file_read_only(path);
+  CHECK(h5::member_names(file) == std::vector<std::string>{"events", "goals", "metrics", "runs", "scenario"});
+}
+
+TEST_CASE("Hdf5Recorder refuses analysis values that do not fit the header") {
+  test::TempDir dir;
+  Hdf5Recorder recorder(dir / "out.h5", false);
+  const auto header = test::sample_header(2);
+  std::vector<AnalysisValue> values(header.analyses[0].values.size());
+  CHECK_THROWS_AS(recorder.record_analysis(0, 0, values), InternalError);  // before begin
+  recorder.begin(header);
+  CHECK_NOTHROW(recorder.record_analysis(1, 0, values));
+  CHECK_THROWS_AS(recorder.record_analysis(2, 0, values), InternalError);
+  CHECK_THROWS_AS(recorder.record_analysis(0, 1, values), InternalError);
+  CHECK_THROWS_AS(recorder.record_analysis(0, 0, std::span(values).first(1)), InternalError);
+}
+
 TEST_CASE("Hdf5Recorder writes only the run axis under /goals when the run has no goals") {
   test::TempDir dir;
   const auto path = dir / "out.h5";

@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace missionsim {
@@ -87,6 +88,67 @@ TEST_CASE("MemoryRecorder replaces a run's goal outcomes and refuses outcomes th
   CHECK_THROWS_AS(recorder.record_goals(1, std::span(outcomes).first(1)), InternalError);
   outcomes[1].achieved = 3;
   CHECK_THROWS_AS(recorder.record_goals(1, outcomes), InternalError);
+}
+
+TEST_CASE("MemoryRecorder keeps each run's analysis values and leaves unrecorded runs NaN and empty") {
+  const auto header = test::sample_header(3);
+  MemoryRecorder recorder;
+  test::record_sample(recorder, header, {}, {2, 0});  // run 1 never records its analysis
+  recorder.finish();
+  const auto& impact = header.analyses.at(0);
+  for (std::size_t v = 0; v < impact.values.size(); ++v) {
+    const auto& spec = impact.values[v];
+    INFO(spec.name);
+    for (const std::uint32_t run : {0U, 2U}) {
+      const auto expected = test::sample_analysis_value(v, run);
+      const auto got = recorder.analysis_value(run, "impact", spec.name);
+      if (spec.is_text) {
+        CHECK(got.text == expected.text);
+        CHECK(std::isnan(got.number));
+      } else {
+        CHECK(got.number == expected.number);
+        CHECK(got.text.empty());
+      }
+    }
+    const auto unrecorded = recorder.analysis_value(1, "impact", spec.name);
+    CHECK(std::isnan(unrecorded.number));
+    CHECK(unrecorded.text.empty());
+  }
+  CHECK_THROWS_AS(recorder.analysis_value(0, "compare", "icer"), InternalError);
+  CHECK_THROWS_AS(recorder.analysis_value(0, "impact", "no_such_value"), InternalError);
+  CHECK_THROWS_AS(recorder.analysis_value(3, "impact", "icer"), InternalError);
+}
+
+TEST_CASE("MemoryRecorder owns analysis text, replaces a run's values and refuses values that do not fit") {
+  auto header = test::sample_header(2);
+  header.analyses.push_back(AnalysisSpec{"tipping", {{"threshold", "1", "where the system tips"}}});
+  MemoryRecorder recorder;
+  recorder.begin(header);
+  const std::size_t n = header.analyses[0].values.size();
+  std::vector<AnalysisValue> values(n, AnalysisValue{1.5, {}});
+  {
+    std::string note = "a note longer than any small-string buffer, ünïcödé";
+    values[n - 1].text = note;
+    recorder.record_analysis(0, 0, values);
+    note.assign(note.size(), 'x');  // the recorder must have copied it
+  }
+  CHECK(recorder.analysis_value(0, "impact", "icer_note").text ==
+        "a note longer than any small-string buffer, ünïcödé");
+  CHECK(recorder.analysis_value(0, "impact", "icer").number == 1.5);
+  values[0].number = 2.5;
+  values[n - 1].text = "dominated";
+  recorder.record_analysis(0, 0, values);
+  CHECK(recorder.analysis_value(0, "impact", "deaths_averted").number == 2.5);
+  CHECK(recorder.analysis_value(0, "impact", "icer_note").text == "dominated");
+  CHECK(
+      std::isnan(recorder.analysis_value(1, "impact", "deaths_averted").number));  // the other run untouched
+  const std::vector<AnalysisValue> threshold{{0.375, {}}};
+  recorder.record_analysis(1, 1, threshold);
+  CHECK(recorder.analysis_value(1, "tipping", "threshold").number == 0.375);
+  CHECK(std::isnan(recorder.analysis_value(0, "tipping", "threshold").number));
+  CHECK_THROWS_AS(recorder.record_analysis(2, 0, values), InternalError);
+  CHECK_THROWS_AS(recorder.record_analysis(0, 2, values), InternalError);
+  CHECK_THROWS_AS(recorder.record_analysis(0, 1, values), InternalError);
 }
 
 TEST_CASE("MemoryRecorder leaves unrecorded steps NaN and refuses what does not fit") {

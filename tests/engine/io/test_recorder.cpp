@@ -70,6 +70,24 @@ TEST_CASE("validate_header accepts the sample and refuses what cannot become a f
   SECTION("a goal direction that is neither at_most nor at_least") {
     h.goals[0].direction = "below";
   }
+  SECTION("an analysis group that is not an identifier") {
+    h.analyses[0].group = GENERATE(std::string("impact analysis"), std::string(""), std::string("2nd"));
+  }
+  SECTION("an analysis group twice") {
+    h.analyses.push_back(h.analyses[0]);
+  }
+  SECTION("an analysis group named like a part of the fixed layout") {
+    h.analyses[0].group = std::string(GENERATE(from_range(reserved_root_names)));
+  }
+  SECTION("an analysis value that is not an identifier") {
+    h.analyses[0].values[1].name = GENERATE(std::string("qalys gained"), std::string(""));
+  }
+  SECTION("an analysis value twice in its group") {
+    h.analyses[0].values.push_back(h.analyses[0].values[0]);
+  }
+  SECTION("an analysis value named like the group's run axis") {
+    h.analyses[0].values[0].name = "run";
+  }
   SECTION("a deadline that is not YYYY-MM-DD") {
     h.goals[0].deadline = GENERATE(std::string("2025-6-01"), std::string("2025/06/01"), std::string(""),
                                    std::string("2025-06-01T00"));
@@ -83,6 +101,29 @@ TEST_CASE("validate_header accepts goals named like metrics and a header without
   CHECK_NOTHROW(validate_header(h));
   h.goals.clear();
   CHECK_NOTHROW(validate_header(h));
+}
+
+TEST_CASE("validate_header accepts analyses sharing value names, named like metrics, or none") {
+  auto h = test::sample_header();
+  REQUIRE_FALSE(h.analyses.empty());
+  auto other = h.analyses[0];  // the same value names in another group
+  other.group = "incidence";   // groups and metric datasets live apart
+  h.analyses.push_back(other);
+  h.analyses.push_back(AnalysisSpec{"tipping", {}});
+  CHECK_NOTHROW(validate_header(h));
+  h.analyses.clear();
+  CHECK_NOTHROW(validate_header(h));
+}
+
+TEST_CASE("check_analysis_values wants a known run and analysis and one value per value spec") {
+  const auto h = test::sample_header(2);
+  std::vector<AnalysisValue> values(h.analyses[0].values.size());
+  CHECK_NOTHROW(check_analysis_values(h, 1, 0, values));
+  CHECK_THROWS_AS(check_analysis_values(h, 2, 0, values), InternalError);
+  CHECK_THROWS_AS(check_analysis_values(h, 0, 1, values), InternalError);
+  CHECK_THROWS_AS(check_analysis_values(h, 0, 0, std::span(values).first(values.size() - 1)), InternalError);
+  values.emplace_back();
+  CHECK_THROWS_AS(check_analysis_values(h, 0, 0, values), InternalError);
 }
 
 TEST_CASE("check_goal_outcomes wants one outcome per goal, a known run and achieved in {-1, 0, 1}") {

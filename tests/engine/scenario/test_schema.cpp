@@ -19,7 +19,7 @@ TEST_CASE("schema mistakes are InternalErrors at declaration") {
   CHECK_THROWS_AS(t.integer("i", ""), InternalError);  // declared twice
 }
 
-TEST_CASE("a table_array element has a required name; when() returns the same variant twice") {
+TEST_CASE("a table_array element has a required name, when() returns the same variant twice") {
   TableSpec t;
   TableSpec& element = t.table_array("items", "");
   const KeySpec* name = element.find("name");

@@ -173,3 +173,97 @@ TEST_CASE("Instrument mistakes are reported with their key") {
 }
 
 }  // namespace missionsim::model
+
+namespace missionsim::model {
+
+TEST_CASE("A start trigger fires at the step its condition first holds, once, and acts from the next step") {
+  // The campaign waits for the trigger; the trigger watches practice's adopter share, which
+  // a mandate (regulation) lifts to 1 in the step starting 2025-07-01 (step 6).
+  const std::string text =
+      base(instrument("law", "regulation", "practice", "", "2025-07-01") +
+           instrument("ads", "campaign", "habit", "budget_per_year = 1200\ninnovation_rate_boost = 0.2") +
+           "[[triggers]]\nname = \"go\"\ninstrument = \"ads\"\nmetric = \"adopter_share_by_innovation\"\n"
+           "label = \"practice\"\nwhen = \"above\"\nvalue = 0.9\n");
+  const auto r = run(text);
+  std::size_t fired = 0;
+  for (const auto& e : r->events())
+    if (e.kind == "trigger_fired") {
+      ++fired;
+      CHECK(e.subject == "go");
+      CHECK(e.step == 6);
+      CHECK(e.value == 1.0);
+    }
+  CHECK(fired == 1);
+  // The campaign spends nothing up to and including the firing step, then 100 a month.
+  for (std::uint32_t t = 0; t <= 6; ++t) CHECK(r->value("spend_by_instrument", 0, t, 1) == 0.0);
+  CHECK(r->value("spend_by_instrument", 0, 7, 1) == Approx(100.0));
+  CHECK(r->value("spend_by_instrument", 0, 20, 1) == Approx(100.0));
+}
+
+TEST_CASE("Stop and scale triggers change an instrument from the next step") {
+  const std::string watch =
+      "metric = \"adopter_share_by_innovation\"\nlabel = \"practice\"\nwhen = \"above\"\nvalue = 0.9\n";
+  const std::string law = instrument("law", "regulation", "practice", "", "2025-07-01");
+  const std::string ads = instrument("ads", "campaign", "habit", "budget_per_year = 1200");
+  const auto stopped = run(
+      base(law + ads + "[[triggers]]\nname = \"halt\"\ninstrument = \"ads\"\naction = \"stop\"\n" + watch));
+  CHECK(stopped->value("spend_by_instrument", 0, 6, 1) == Approx(100.0));
+  CHECK(stopped->value("spend_by_instrument", 0, 7, 1) == 0.0);
+  const auto scaled = run(base(law + ads +
+                               "[[triggers]]\nname = \"double\"\ninstrument = \"ads\"\naction = \"scale\"\n"
+                               "factor = 2\n" +
+                               watch));
+  CHECK(scaled->value("spend_by_instrument", 0, 6, 1) == Approx(100.0));
+  CHECK(scaled->value("spend_by_instrument", 0, 7, 1) == Approx(200.0));
+}
+
+TEST_CASE("A trigger on an unknown metric or label is refused at load time") {
+  test::TempDir dir;
+  const std::string ads = instrument("ads", "campaign", "habit", "");
+  auto message = [&](const std::string& trigger) {
+    try {
+      load_scenario(
+          dir.write("t.toml", base(ads + "[[triggers]]\nname = \"t\"\ninstrument = \"ads\"\n" + trigger)));
+    } catch (const ScenarioError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  CHECK(message("metric = \"adoption\"\nwhen = \"above\"\nvalue = 1\n")
+            .find("triggers.t.metric: no metric named") != std::string::npos);
+  CHECK(message("metric = \"adopter_share_by_innovation\"\nlabel = \"nope\"\nwhen = \"above\"\nvalue = 1\n")
+            .find("label must be one of habit, practice") != std::string::npos);
+  CHECK(message("metric = \"total_spend\"\nlabel = \"x\"\nwhen = \"above\"\nvalue = 1\n")
+            .find("has no breakdown") != std::string::npos);
+}
+
+}  // namespace missionsim::model
+
+namespace missionsim::model {
+
+TEST_CASE("The mission budget caps all instruments together, first come first served") {
+  // Two instruments planning 100 and 50 a month against a mission budget of 1,000: the first
+  // takes what it plans until the pot is nearly empty; nothing is ever spent beyond 1,000.
+  const auto r = run(base("[mission]\nbudget = 1000\n" +
+                          instrument("ads", "campaign", "habit", "budget_per_year = 1200") +
+                          instrument("lab", "research_grant", "practice", "budget_per_year = 600")));
+  double total = 0;
+  const std::uint32_t steps = static_cast<std::uint32_t>(r->header().step_count());
+  for (std::uint32_t t = 0; t < steps; ++t) {
+    total += r->value("total_spend", 0, t);
+    CHECK(total <= 1000.0 + 1e-9);
+  }
+  CHECK(total == Approx(1000.0));
+  // 150 a month: six full months (900), then 100 left: ads takes all of it in step 6.
+  CHECK(r->value("spend_by_instrument", 0, 6, 0) == Approx(100.0));
+  CHECK(r->value("spend_by_instrument", 0, 6, 1) == Approx(0.0).margin(1e-9));
+  std::size_t mission_events = 0;
+  for (const auto& e : r->events())
+    if (e.kind == "budget_exhausted" && e.subject == "mission") {
+      ++mission_events;
+      CHECK(e.step == 6);
+    }
+  CHECK(mission_events == 1);
+}
+
+}  // namespace missionsim::model

@@ -99,7 +99,7 @@ TEST_CASE("A goal is met or missed on the value at the deadline step, one value 
   CHECK(m.kpi(0) == 1000.0 - before);
 }
 
-TEST_CASE("The window's mean and sum skip missing steps; the KPI is NaN until the window is complete") {
+TEST_CASE("The window's mean and sum skip missing steps, the KPI is NaN until the window is complete") {
   const auto statistic = GENERATE(WindowStatistic::mean, WindowStatistic::sum);
   auto g = goal("incidence", Aggregation::value, Direction::at_most, 0, 3 * month);
   g.statistic = statistic;
@@ -196,7 +196,7 @@ TEST_CASE("change_from_baseline with a burn-in: the baseline is the windowed val
   CHECK(std::isnan(m.results()[0].baseline));
 }
 
-TEST_CASE("gap_best_worst is the spread of the groups' windowed values; missing groups are left out") {
+TEST_CASE("gap_best_worst is the spread of the groups' windowed values, missing groups are left out") {
   auto g = goal("incidence_by_quintile", Aggregation::gap_best_worst, Direction::at_most, 40, 2 * month);
   auto m = make({g});
   // Quintile q (0-based) counts 10 (q + 1) on even steps and 10 (q + 1) + 4 on odd steps: means
