@@ -1,5 +1,5 @@
 // Discounting of health-economic flows: the one convention every analysis in missionsim uses.
-// A flow during a step is valued at the step's mid-point (see README.md in this folder).
+// A flow during a step is valued at the step's mid-point (docs/model.md, section 12).
 #pragma once
 
 namespace missionsim {

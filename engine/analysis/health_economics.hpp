@@ -1,6 +1,6 @@
 // Health-economic comparison of a policy arm with its baseline arm (same world, same seed, no
 // instruments): QALYs, life-years, deaths, costs, ICER and net monetary benefit. Domain-free: it
-// receives per-step time series, not a model. Every formula is in README.md in this folder.
+// receives per-step time series, not a model. Every formula is in docs/model.md, section 12.
 #pragma once
 
 #include <string>
@@ -14,7 +14,7 @@ struct EconomicSeries {
   std::vector<double> time_years;       ///< start of each step since the analysis start, years (t_k)
   double dt_years = 0.0;                ///< step length, years (Δt)
   std::vector<double> qalys;            ///< QALYs lived during the step, scaled to real persons (Q_k)
-  std::vector<double> life_years_lost;  ///< life-years not lived during the step (L_k); see README
+  std::vector<double> life_years_lost;  ///< life-years not lived during the step (L_k); see docs/model.md, section 12
   std::vector<double> deaths;           ///< deaths from the disease during the step (D_k)
   std::vector<double> costs;            ///< all costs incurred during the step, currency (C_k)
   std::vector<double> equity_gap;       ///< optional (empty = absent): a gap metric per step (G_k)

@@ -48,7 +48,7 @@ struct GoalParams {
   WindowStatistic statistic = WindowStatistic::mean;
   Direction direction = Direction::at_most;
   double target = 0;
-  std::optional<double> baseline;        ///< given, in the units of the measure (see README)
+  std::optional<double> baseline;        ///< given, in the units of the measure (docs/model.md, section 9)
   std::optional<double> baseline_years;  ///< or measured at the end of this burn-in period
   Date deadline{};
   GoalSources where;
