@@ -11,13 +11,14 @@ namespace missionsim {
 /// One arm (policy or baseline) as per-step flows. Every vector has one entry per step; both arms
 /// of a comparison must have the same steps (same time_years, same dt_years).
 struct EconomicSeries {
-  std::vector<double> time_years;       ///< start of each step since the analysis start, years (t_k)
-  double dt_years = 0.0;                ///< step length, years (Δt)
-  std::vector<double> qalys;            ///< QALYs lived during the step, scaled to real persons (Q_k)
-  std::vector<double> life_years_lost;  ///< life-years not lived during the step (L_k); see docs/model.md, section 12
-  std::vector<double> deaths;           ///< deaths from the disease during the step (D_k)
-  std::vector<double> costs;            ///< all costs incurred during the step, currency (C_k)
-  std::vector<double> equity_gap;       ///< optional (empty = absent): a gap metric per step (G_k)
+  std::vector<double> time_years;  ///< start of each step since the analysis start, years (t_k)
+  double dt_years = 0.0;           ///< step length, years (Δt)
+  std::vector<double> qalys;       ///< QALYs lived during the step, scaled to real persons (Q_k)
+  std::vector<double>
+      life_years_lost;         ///< life-years not lived during the step (L_k); see docs/model.md, section 12
+  std::vector<double> deaths;  ///< deaths from the disease during the step (D_k)
+  std::vector<double> costs;   ///< all costs incurred during the step, currency (C_k)
+  std::vector<double> equity_gap;  ///< optional (empty = absent): a gap metric per step (G_k)
 };
 
 /// Taken from the scenario.
