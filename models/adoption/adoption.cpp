@@ -30,7 +30,9 @@ Adoption::Adoption(std::vector<InnovationParams> params, const World& world, Blo
     s.layer = &world.layer(p.network);
     s.params = std::move(p);
     s.adopted = DoubleBuffer<std::uint8_t>(population_, 0);
+    s.kept.assign(population_, 0);
     s.new_by_block.assign(blocks_.block_count(), 0);
+    s.abandoned_by_block.assign(blocks_.block_count(), 0);
     spreads_.push_back(std::move(s));
   }
 }
@@ -52,7 +54,9 @@ void Adoption::setup(std::uint64_t seed, std::uint32_t run) {
     s.adopted.sync();
     const auto cur = s.adopted.current();
     s.adopters = static_cast<std::uint64_t>(std::count(cur.begin(), cur.end(), std::uint8_t{1}));
+    std::fill(s.kept.begin(), s.kept.end(), std::uint8_t{0});
     s.new_adopters = 0;
+    s.abandonments = 0;
     s.seeded = 0;
     s.maturity = static_cast<double>(s.params.maturity);
     s.levers = {};
@@ -64,7 +68,7 @@ void Adoption::draw_thresholds(Spread& s, std::uint64_t seed, std::uint32_t run)
   s.thresholds.clear();
   const bool varies = p.threshold_distribution != ThresholdDistribution::fixed && p.threshold_spread != 0.0;
   const auto& offset = s.profile.threshold_offset;
-  if (p.rule != AdoptionRule::threshold || (!varies && offset.empty())) return;
+  if (p.rule == AdoptionRule::bass || (!varies && offset.empty())) return;
   const PhiloxStream rng(stream_key(seed, run, StreamPurpose::threshold, p.name));
   s.thresholds.resize(population_);
   for (std::uint32_t i = 0; i < population_; ++i) {
@@ -131,14 +135,16 @@ void Adoption::add_phases(StepPlan& plan) {
   decide.name = names_.prefix + "adoption.decide";
   decide.blocks = blocks_;
   decide.reads = {state + "adopted.current", state + "thresholds", state + "mixed_rates", "network"};
-  decide.writes = {state + "adopted.next", state + "new_by_block"};
+  decide.reads.push_back(state + "protected");
+  decide.writes = {state + "adopted.next", state + "protected", state + "new_by_block",
+                   state + "abandoned_by_block"};
   decide.on_block = [this](const StepContext& ctx, const AgentBlock& b) { this->decide(ctx, b); };
   plan.add(std::move(decide));
 
   Phase commit;
   commit.name = names_.prefix + "adoption.commit";
   commit.kind = Phase::Kind::serial;
-  commit.reads = {state + "new_by_block"};
+  commit.reads = {state + "new_by_block", state + "abandoned_by_block"};
   commit.writes = {state + "adopted.current", state + "adopter_count"};
   commit.on_step = [this](const StepContext&) { this->commit(); };
   plan.add(std::move(commit));
@@ -157,6 +163,8 @@ void Adoption::prepare(const StepContext& ctx) {
         s.params.innovation_rate + s.levers.innovation_rate_boost + s.params.imitation_rate * f,
         ctx.dt_years);
     s.mixed_share = population_ > 1 ? a / (population_ - 1.0) : 0.0;
+    s.mixed_adopter_share = population_ > 1 && a >= 1 ? (a - 1.0) / (population_ - 1.0) : -1.0;
+    s.mixed_enough = s.params.rule != AdoptionRule::complex || s.adopters >= s.params.min_adopting_contacts;
   }
 }
 
@@ -169,6 +177,7 @@ std::uint64_t Adoption::seed_adopters(std::size_t i, std::uint32_t first, std::u
     if (!s.profile.eligible.empty() && !s.profile.eligible[v]) continue;
     fresh += cur[v] == 0;
     cur[v] = 1;
+    s.kept[v] = 1;
   }
   s.adopters += fresh;
   s.seeded += fresh;
@@ -178,13 +187,26 @@ std::uint64_t Adoption::seed_adopters(std::size_t i, std::uint32_t first, std::u
 namespace {
 // The adopting share of i's contacts, as a correctly rounded quotient so that 7 of 10 meets
 // θ = 0.7 exactly as a person would reckon it (7 ≥ 0.7·10 can fail in floating point).
+inline std::uint32_t adopting_contacts(std::span<const std::uint8_t> cur, std::span<const EdgeIndex> offsets,
+                                       std::span<const NodeId> targets, std::uint32_t i) {
+  std::uint32_t adopting = 0;
+  for (EdgeIndex e = offsets[i]; e < offsets[i + 1]; ++e) adopting += cur[targets[e]];
+  return adopting;
+}
+
 inline double adopting_share(std::span<const std::uint8_t> cur, std::span<const EdgeIndex> offsets,
                              std::span<const NodeId> targets, std::uint32_t i) {
-  const EdgeIndex begin = offsets[i], end = offsets[i + 1];
-  if (begin == end) return -1.0;  // no contacts
-  std::uint32_t adopting = 0;
-  for (EdgeIndex e = begin; e < end; ++e) adopting += cur[targets[e]];
-  return static_cast<double>(adopting) / static_cast<double>(end - begin);
+  const EdgeIndex degree = offsets[i + 1] - offsets[i];
+  if (degree == 0) return -1.0;  // no contacts
+  return static_cast<double>(adopting_contacts(cur, offsets, targets, i)) / static_cast<double>(degree);
+}
+
+// An adopter with contacts leaves when their adopting share is below `abandon` (never at 0).
+inline bool abandons(std::span<const std::uint8_t> cur, std::span<const EdgeIndex> offsets,
+                     std::span<const NodeId> targets, std::uint32_t i, double abandon) {
+  if (abandon <= 0.0) return false;
+  const double share = adopting_share(cur, offsets, targets, i);
+  return share >= 0.0 && share < abandon;
 }
 }  // namespace
 
@@ -196,48 +218,81 @@ void Adoption::decide(const StepContext& ctx, const AgentBlock& b) {
     const auto next = s.adopted.next();
     const std::uint32_t begin = b.begin, end = b.end;
     const auto& levers = s.levers;
-    std::uint64_t fresh = 0;
+    std::uint64_t fresh = 0, gone = 0;
     const std::uint8_t* eligible = s.profile.eligible.empty() ? nullptr : s.profile.eligible.data();
+    std::uint8_t* const kept = s.kept.data();
     if (levers.mandate) {
       for (std::uint32_t i = begin; i < end; ++i) {
         const bool adopt = cur[i] != 0 || !eligible || eligible[i];
         fresh += adopt && cur[i] == 0;
         next[i] = adopt;
+        kept[i] |= static_cast<std::uint8_t>(adopt);
       }
       s.new_by_block[b.index] = fresh;
+      s.abandoned_by_block[b.index] = 0;
       continue;
     }
-    if (s.maturity < adoptable_maturity) {  // not on the market yet: nobody adopts on their own
+    if (s.maturity < adoptable_maturity) {  // not on the market yet: nobody decides on their own
       std::copy(cur.begin() + begin, cur.begin() + end, next.begin() + begin);
       s.new_by_block[b.index] = 0;
+      s.abandoned_by_block[b.index] = 0;
       continue;
     }
     const float* thresholds = s.thresholds.empty() ? nullptr : s.thresholds.data();
     const double shift = levers.threshold_shift;
     const double fixed_theta = s.params.threshold + shift;
+    const double abandon = s.params.abandon_threshold;  // 0: nobody abandons
     const PhiloxStream draws = s.draws;
     const std::uint64_t step = ctx.step;
-    const bool threshold_rule = s.params.rule == AdoptionRule::threshold;
+    const AdoptionRule rule = s.params.rule;
     if (s.layer->well_mixed) {
       const double share = s.mixed_share, prob = s.mixed_adopt_probability;
-      const bool anyone_else = population_ > 1;
+      const bool share_rule = rule != AdoptionRule::bass;
+      const bool can_follow = population_ > 1 && s.mixed_enough;
+      // Every adopter sees the same others, so either all unprotected adopters leave or none.
+      const bool leaving = s.mixed_adopter_share >= 0.0 && s.mixed_adopter_share < abandon;
       for (std::uint32_t i = begin; i < end; ++i) {
         bool adopt = cur[i] != 0;
-        if (!adopt && (!eligible || eligible[i])) {
-          adopt = threshold_rule ? anyone_else && share >= (thresholds ? thresholds[i] + shift : fixed_theta)
-                                 : draws.uniform(step, i, 0) < prob;
+        if (adopt) {
+          adopt = !leaving || kept[i];
+          gone += !adopt;
+        } else if (!eligible || eligible[i]) {
+          adopt = share_rule ? can_follow && share >= (thresholds ? thresholds[i] + shift : fixed_theta)
+                             : draws.uniform(step, i, 0) < prob;
           fresh += adopt;
         }
         next[i] = adopt;
       }
-    } else if (threshold_rule) {
+    } else if (rule == AdoptionRule::threshold) {
       const auto offsets = s.layer->graph.offsets();
       const auto targets = s.layer->graph.targets();
       for (std::uint32_t i = begin; i < end; ++i) {
         bool adopt = cur[i] != 0;
-        if (!adopt && (!eligible || eligible[i])) {
+        if (adopt) {
+          adopt = kept[i] || !abandons(cur, offsets, targets, i, abandon);
+          gone += !adopt;
+        } else if (!eligible || eligible[i]) {
           const double share = adopting_share(cur, offsets, targets, i);
           adopt = share >= 0.0 && share >= (thresholds ? thresholds[i] + shift : fixed_theta);
+          fresh += adopt;
+        }
+        next[i] = adopt;
+      }
+    } else if (rule == AdoptionRule::complex) {
+      const auto offsets = s.layer->graph.offsets();
+      const auto targets = s.layer->graph.targets();
+      const std::uint32_t needed = s.params.min_adopting_contacts;
+      for (std::uint32_t i = begin; i < end; ++i) {
+        bool adopt = cur[i] != 0;
+        if (adopt) {
+          adopt = kept[i] || !abandons(cur, offsets, targets, i, abandon);
+          gone += !adopt;
+        } else if (!eligible || eligible[i]) {
+          const EdgeIndex degree = offsets[i + 1] - offsets[i];
+          const std::uint32_t adopting = adopting_contacts(cur, offsets, targets, i);
+          adopt = degree > 0 && adopting >= needed &&
+                  static_cast<double>(adopting) / static_cast<double>(degree) >=
+                      (thresholds ? thresholds[i] + shift : fixed_theta);
           fresh += adopt;
         }
         next[i] = adopt;
@@ -249,7 +304,10 @@ void Adoption::decide(const StepContext& ctx, const AgentBlock& b) {
       const double dt = ctx.dt_years;
       for (std::uint32_t i = begin; i < end; ++i) {
         bool adopt = cur[i] != 0;
-        if (!adopt && (!eligible || eligible[i])) {
+        if (adopt) {
+          adopt = kept[i] || !abandons(cur, offsets, targets, i, abandon);
+          gone += !adopt;
+        } else if (!eligible || eligible[i]) {
           const double share = std::max(0.0, adopting_share(cur, offsets, targets, i));
           adopt = draws.uniform(step, i, 0) < step_probability(p + q * share, dt);
           fresh += adopt;
@@ -258,15 +316,21 @@ void Adoption::decide(const StepContext& ctx, const AgentBlock& b) {
       }
     }
     s.new_by_block[b.index] = fresh;
+    s.abandoned_by_block[b.index] = gone;
   }
 }
 
 void Adoption::commit() {
   for (auto& s : spreads_) {
     s.adopted.swap();
-    s.new_adopters =
-        s.seeded + std::accumulate(s.new_by_block.begin(), s.new_by_block.end(), std::uint64_t{0});
-    s.adopters += s.new_adopters - s.seeded;  // seeded ones were counted when placed
+    const auto sum = [](const std::vector<std::uint64_t>& v) {
+      return std::accumulate(v.begin(), v.end(), std::uint64_t{0});
+    };
+    const std::uint64_t decided = sum(s.new_by_block);
+    s.abandonments = sum(s.abandoned_by_block);
+    s.new_adopters = s.seeded + decided;
+    MS_SEATBELT(s.abandonments <= s.adopters, "more abandonments than adopters");
+    s.adopters = s.adopters + decided - s.abandonments;  // seeded ones were counted when placed
     s.seeded = 0;
     MS_SEATBELT(s.adopters <= population_, "more adopters than people");
   }
@@ -284,6 +348,10 @@ void Adoption::describe_metrics(std::vector<MetricSpec>& out) const {
                  "Maturity at the end of the step: 0 research, 1 demonstration, 2 clinical trial, 3 market, "
                  "4 standard of care (fractions: progress to the next stage)",
                  by});
+  out.push_back({pre + "abandonments", names_.agents,
+                 "Adopters who abandoned the innovation during the step (their contacts' adopting share fell "
+                 "below abandon_threshold)",
+                 by});
 }
 
 void Adoption::write_metrics(std::span<double> out) const {
@@ -292,6 +360,7 @@ void Adoption::write_metrics(std::span<double> out) const {
     out[i] = adopter_share(i);
     out[n + i] = static_cast<double>(spreads_[i].new_adopters);
     out[2 * n + i] = spreads_[i].maturity;
+    out[3 * n + i] = static_cast<double>(spreads_[i].abandonments);
   }
 }
 

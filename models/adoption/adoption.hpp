@@ -1,6 +1,7 @@
 // Innovation adoption among citizens on a network layer: the fractional-threshold rule
-// (Watts 2002) and the Bass rule, synchronous (everyone decides on the state at the start of
-// the step). Adopters do not revert in this model.
+// (Watts 2002), the Bass rule and complex contagion (Centola & Macy 2007), synchronous
+// (everyone decides on the state at the start of the step), with abandonment below a lower
+// threshold (hysteresis).
 #pragma once
 
 #include "engine/io/recorder.hpp"
@@ -23,7 +24,7 @@ struct InnovationLevers {
   double threshold_shift = 0.0;        ///< added to every θ (negative: evidence, procurement lower it)
   double innovation_rate_boost = 0.0;  ///< added to Bass p, per year (campaigns)
   double maturation_speedup = 0.0;     ///< research funding: maturation runs (1 + speedup) times faster
-  bool mandate = false;                ///< regulation: everyone adopts in this step
+  bool mandate = false;                ///< regulation: everyone adopts in this step, for good
 };
 
 /// Who among the agents may adopt one innovation, and how much harder it is for each of them.
@@ -52,9 +53,10 @@ class Adoption {
   /// Appends this component's phases: a serial preparation, the parallel decision, a serial commit.
   void add_phases(StepPlan& plan);
 
-  /// adopter_share_by_innovation, new_adopters_by_innovation and maturity_by_innovation.
+  /// adopter_share_by_innovation, new_adopters_by_innovation, maturity_by_innovation and
+  /// abandonments_by_innovation.
   void describe_metrics(std::vector<MetricSpec>& out) const;
-  [[nodiscard]] std::size_t metric_width() const noexcept { return 3 * spreads_.size(); }
+  [[nodiscard]] std::size_t metric_width() const noexcept { return 4 * spreads_.size(); }
   /// Writes the values of describe_metrics() for the step just completed.
   void write_metrics(std::span<double> out) const;
 
@@ -66,13 +68,20 @@ class Adoption {
   /// Each person's θ; empty when everyone has the innovation's fixed threshold.
   [[nodiscard]] std::span<const float> thresholds(std::size_t i) const { return spreads_[i].thresholds; }
   [[nodiscard]] std::uint64_t adopter_count(std::size_t i) const { return spreads_[i].adopters; }
+  /// Adopters who abandoned the innovation during the step just completed.
+  [[nodiscard]] std::uint64_t abandonments(std::size_t i) const { return spreads_[i].abandonments; }
+  /// 1 for adopters placed by a field lab or a mandate: they never abandon.
+  [[nodiscard]] std::span<const std::uint8_t> protected_adopters(std::size_t i) const {
+    return spreads_[i].kept;
+  }
   /// Adopters over those who may adopt (everyone, or the eligible organisations).
   [[nodiscard]] double adopter_share(std::size_t i) const;
   /// Stage of maturity as a number: 0 research … 3 market, 4 standard of care (fractions between).
   [[nodiscard]] double maturity(std::size_t i) const { return spreads_[i].maturity; }
   [[nodiscard]] InnovationLevers& levers(std::size_t i) { return spreads_[i].levers; }
-  /// Makes people [first, first + count) adopters now (a field lab seeding a community).
-  /// Call only from a serial phase before the adoption phases; returns how many were new.
+  /// Makes people [first, first + count) adopters now and for good (a field lab seeding a
+  /// community). Call only from a serial phase before the adoption phases; returns how many
+  /// were new.
   std::uint64_t seed_adopters(std::size_t i, std::uint32_t first, std::uint32_t count);
 
  private:
@@ -84,11 +93,16 @@ class Adoption {
     AdopterProfile profile;
     std::uint64_t eligible_count = 0;  ///< the denominator of the adopter share
     PhiloxStream draws{StreamKey{}};
+    std::vector<std::uint8_t> kept;  ///< protected adopters (field labs, mandates) never abandon
     std::vector<std::uint64_t> new_by_block;
+    std::vector<std::uint64_t> abandoned_by_block;
     std::uint64_t adopters = 0;
     std::uint64_t new_adopters = 0;
+    std::uint64_t abandonments = 0;
     double mixed_adopt_probability = 0;  ///< well-mixed Bass: same for everyone this step
-    double mixed_share = 0;              ///< well-mixed threshold: adopting share of the others
+    double mixed_share = 0;              ///< well-mixed: adopting share of the others, for a non-adopter
+    double mixed_adopter_share = 0;      ///< well-mixed: the same for an adopter (it is not its own contact)
+    bool mixed_enough = true;            ///< well-mixed complex contagion: enough adopting contacts
     double maturity = 0;
     std::uint64_t seeded = 0;  ///< placed by instruments this step
     InnovationLevers levers;

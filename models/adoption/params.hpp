@@ -16,7 +16,8 @@ namespace missionsim::model {
 
 enum class AdoptionRule {
   threshold,  ///< Watts (2002): adopt when adopting neighbours ≥ θ × degree
-  bass        ///< Bass (1969): yearly hazard p + q × adopting share of neighbours
+  bass,       ///< Bass (1969): yearly hazard p + q × adopting share of neighbours
+  complex     ///< Centola & Macy (2007): at least m adopting neighbours and share ≥ θ
 };
 enum class ThresholdDistribution { fixed, uniform, normal };
 enum class InitialAdopters { none, random, most_central, file };
@@ -39,8 +40,12 @@ struct InnovationParams {
   double threshold = 0.18;
   ThresholdDistribution threshold_distribution = ThresholdDistribution::fixed;
   double threshold_spread = 0.0;
-  double innovation_rate = 0.03;  ///< Bass p, per year
-  double imitation_rate = 0.38;   ///< Bass q, per year
+  double innovation_rate = 0.03;            ///< Bass p, per year
+  double imitation_rate = 0.38;             ///< Bass q, per year
+  std::uint32_t min_adopting_contacts = 2;  ///< complex contagion: adopting contacts needed
+  /// An unprotected adopter abandons when the adopting share of its contacts falls below this;
+  /// 0 never. Lower than θ, so that adoption and abandonment form a hysteresis loop.
+  double abandon_threshold = 0.0;
   InitialAdopters initial = InitialAdopters::random;
   double initial_share = 0.01;
   std::filesystem::path initial_file;    ///< resolved against the scenario's folder
@@ -58,8 +63,8 @@ struct InnovationParams {
 
 /// Declares the keys of one `[[innovations]]` element.
 void declare_innovation_keys(TableSpec& innovation);
-/// Reads a validated `[[innovations]]` element; a `network` naming no layer is appended to
-/// `problems`.
+/// Reads a validated `[[innovations]]` element; a `network` naming no layer, or an
+/// abandon_threshold not below θ, is appended to `problems`.
 /// `type_names` are the stakeholder types, for adopter_types.
 InnovationParams read_innovation(const TableView& t, const std::vector<std::string>& layer_names,
                                  const std::vector<std::string>& type_names,

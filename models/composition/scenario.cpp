@@ -122,10 +122,13 @@ Scenario load_scenario(const std::filesystem::path& file, std::span<const std::s
           t.diagnostic("adopters", "adopters = \"stakeholders\" needs [[stakeholders]] in the scenario"));
   }
 
-  s.pathway = read_pathway(root, problems);
+  std::vector<std::string> band_names;
+  for (const auto& b : s.population.age_bands) band_names.push_back(b.name);
+  s.pathway = read_pathway(root, band_names, base_dir, problems);
   std::vector<std::string> innovation_names;
   for (const auto& i : s.innovations) innovation_names.push_back(i.name);
-  s.instruments = read_instruments(root, innovation_names, s.population, problems);
+  s.instruments =
+      read_instruments(root, innovation_names, s.population, problems, !s.stakeholders.groups.empty());
   for (std::size_t k = 0; k < s.instruments.size(); ++k) {
     const auto& i = s.instruments[k];
     const auto target = std::find(innovation_names.begin(), innovation_names.end(), i.innovation);

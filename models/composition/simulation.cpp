@@ -130,7 +130,11 @@ struct Simulation::Impl {
       std::vector<InnovationTarget> targets;
       for (const auto& i : s.instruments) targets.push_back(target_of(i.innovation));
       instruments.emplace(s.instruments, std::move(targets), std::move(adoptions), calendar, population,
-                          s.mission.budget);
+                          s.mission.budget, stakeholders ? &*stakeholders : nullptr);
+      if (organisation_world)  // coordination adds ties: the organisations' layer follows
+        instruments->on_collaboration_changed([this] {
+          organisation_world->layer_mut("collaboration").graph = stakeholders->collaboration().graph;
+        });
       for (const auto& t : s.triggers)
         if (t.action == TriggerAction::start)
           instruments->hold_until_started(instrument_index(s, t.instrument));

@@ -18,14 +18,18 @@ constexpr double money_epsilon = 1e-6;
 
 Instruments::Instruments(std::vector<InstrumentParams> params, std::vector<InnovationTarget> targets,
                          std::vector<Adoption*> adoptions, const Calendar& calendar,
-                         const Population& population, double mission_budget)
+                         const Population& population, double mission_budget, Stakeholders* stakeholders)
     : params_(std::move(params)),
       targets_(std::move(targets)),
       adoptions_(std::move(adoptions)),
       calendar_(calendar),
       population_(population),
-      mission_budget_(mission_budget) {
+      mission_budget_(mission_budget),
+      stakeholders_(stakeholders) {
   for (const auto& p : params_) {
+    if (needs_stakeholders(p.kind) && stakeholders_ == nullptr)
+      throw InternalError("instrument '" + p.name + "' (" + info(p.kind).name +
+                          ") needs stakeholders (read_instruments reports this)");
     start_days_.push_back(days_between(calendar.start(), p.start));
     end_days_.push_back(days_between(calendar.start(), p.end));
     const double years = days_between(p.start, p.end) / 365.25;
@@ -37,6 +41,7 @@ Instruments::Instruments(std::vector<InstrumentParams> params, std::vector<Innov
   funded_.assign(n, 0.0);
   exhausted_.assign(n, 0);
   seeded_.assign(n, 0);
+  ties_added_.assign(n, 0);
   held_initially_.assign(n, 0);
   held_.assign(n, 0);
   stopped_.assign(n, 0);
@@ -50,6 +55,7 @@ void Instruments::setup() {
   std::fill(funded_.begin(), funded_.end(), 0.0);
   std::fill(exhausted_.begin(), exhausted_.end(), 0);
   std::fill(seeded_.begin(), seeded_.end(), 0);
+  std::fill(ties_added_.begin(), ties_added_.end(), 0);
   held_ = held_initially_;
   std::fill(stopped_.begin(), stopped_.end(), 0);
   std::fill(intensity_.begin(), intensity_.end(), 1.0);
@@ -63,7 +69,8 @@ void Instruments::add_phases(StepPlan& plan) {
   phase.name = "instruments.apply";
   phase.kind = Phase::Kind::serial;
   phase.reads = {"instruments.budgets"};
-  phase.writes = {"adoption.levers", "adoption.adopted.current", "instruments.budgets"};
+  phase.writes = {"adoption.levers",       "adoption.adopted.current",   "instruments.budgets",
+                  "stakeholders.capacity", "stakeholders.collaboration", "stakeholders.engagement"};
   phase.on_step = [this](const StepContext& ctx) { apply(ctx); };
   plan.add(std::move(phase));
 }
@@ -125,8 +132,45 @@ void Instruments::apply(const StepContext& ctx) {
           target.adoption->seed_adopters(target.index, starts[p.region], std::min(people, room));
         }
         break;
+      case InstrumentKind::infrastructure:
+        // Capacity is built once, on the first funded step, whatever the share funded then:
+        // a centre is opened or not (the budget pays for it over the whole period).
+        if (!seeded_[i]) {
+          seeded_[i] = 1;
+          add_infrastructure(p);
+        }
+        break;
+      case InstrumentKind::coordination:
+        if (!seeded_[i]) {
+          seeded_[i] = 1;
+          ties_added_[i] = stakeholders_->add_cross_silo_ties(p.ties, p.name);
+          if (ties_added_[i] > 0 && collaboration_changed_) collaboration_changed_();
+        }
+        break;
+      case InstrumentKind::patient_involvement:
+        levers.threshold_shift -= p.threshold_reduction * strength;
+        stakeholders_->raise_engagement(p.engagement_gain * strength * ctx.dt_years);
+        break;
     }
   }
+}
+
+void Instruments::add_infrastructure(const InstrumentParams& p) {
+  const auto types = stakeholders_->type();
+  const auto regions = stakeholders_->region();
+  std::vector<std::uint32_t> providers;
+  for (std::uint32_t o = 0; o < stakeholders_->size(); ++o)
+    if (serves_patients(static_cast<StakeholderType>(types[o])) &&
+        (p.every_region || regions[o] == static_cast<std::int16_t>(p.region)))
+      providers.push_back(o);
+  // A region without providers of its own is served by the national ones (Stakeholders'
+  // assignment), so the capacity goes to them.
+  if (providers.empty() && !p.every_region)
+    for (std::uint32_t o = 0; o < stakeholders_->size(); ++o)
+      if (serves_patients(static_cast<StakeholderType>(types[o])) && regions[o] == national_region)
+        providers.push_back(o);
+  for (const auto o : providers)
+    stakeholders_->add_capacity(o, p.capacity / static_cast<double>(providers.size()));
 }
 
 void Instruments::describe_metrics(std::vector<MetricSpec>& out) const {

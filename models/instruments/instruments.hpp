@@ -9,8 +9,10 @@
 #include "models/adoption/adoption.hpp"
 #include "models/instruments/params.hpp"
 #include "models/population/population.hpp"
+#include "models/stakeholders/stakeholders.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -26,10 +28,19 @@ class Instruments {
  public:
   /// `targets[i]` is instrument i's innovation; `adoptions` every Adoption whose levers the
   /// instruments own (reset each step). `mission_budget` 0 means no limit beyond each
-  /// instrument's own.
+  /// instrument's own. `stakeholders` may be null only when no instrument needs_stakeholders()
+  /// (InternalError otherwise; read_instruments reports that to the user).
   Instruments(std::vector<InstrumentParams> params, std::vector<InnovationTarget> targets,
               std::vector<Adoption*> adoptions, const Calendar& calendar, const Population& population,
-              double mission_budget);
+              double mission_budget, Stakeholders* stakeholders = nullptr);
+
+  /// Called (in the serial phase) after a coordination instrument added ties to the
+  /// stakeholders' collaboration layer, so that a copy of it (a World's) can be refreshed.
+  void on_collaboration_changed(std::function<void()> callback) {
+    collaboration_changed_ = std::move(callback);
+  }
+  /// Ties instrument i has added so far (coordination).
+  [[nodiscard]] std::uint32_t ties_added(std::size_t i) const { return ties_added_[i]; }
 
   /// Instrument i waits for a trigger to start it, whatever its start date (call before setup()).
   void hold_until_started(std::size_t i) { held_initially_[i] = 1; }
@@ -55,6 +66,7 @@ class Instruments {
 
  private:
   void apply(const StepContext& ctx);
+  void add_infrastructure(const InstrumentParams& p);
 
   std::vector<InstrumentParams> params_;
   std::vector<InnovationTarget> targets_;
@@ -63,9 +75,13 @@ class Instruments {
   const Calendar& calendar_;
   const Population& population_;
   double mission_budget_;
+  Stakeholders* stakeholders_;
+  std::function<void()> collaboration_changed_;
   // State, reset by setup().
   std::vector<double> spend_, cumulative_, funded_;
-  std::vector<std::uint8_t> exhausted_, seeded_;
+  std::vector<std::uint8_t> exhausted_,
+      seeded_;  ///< seeded_: field lab, infrastructure, coordination acted once
+  std::vector<std::uint32_t> ties_added_;
   std::vector<std::uint8_t> held_initially_, held_, stopped_;
   std::vector<double> intensity_;
   double mission_spent_ = 0;

@@ -25,8 +25,24 @@ const std::vector<InstrumentKindInfo>& instrument_kinds() {
       {"field_lab", InstrumentKind::field_lab, PolicySide::demand,
        "seeds the innovation in a community of `community` real persons (at least 100,000) of one region "
        "when it starts (a protected niche)"},
+      {"infrastructure", InstrumentKind::infrastructure, PolicySide::supply,
+       "new centres: on its first funded step adds `capacity` real persons of capacity to the care "
+       "providers of `region` (all providers when empty), split equally, so their new practices reach "
+       "more patients; needs [[stakeholders]]"},
+      {"coordination", InstrumentKind::coordination, PolicySide::supply,
+       "coordination across silos: on its first funded step adds `ties` collaboration ties between "
+       "organisations of different type and region; needs [[stakeholders]]"},
+      {"patient_involvement", InstrumentKind::patient_involvement, PolicySide::demand,
+       "patients involved in design and decisions: lowers thresholds by threshold_reduction × funded share "
+       "and raises every organisation's engagement by engagement_gain × funded share a year; needs "
+       "[[stakeholders]]"},
   };
   return kinds;
+}
+
+bool needs_stakeholders(InstrumentKind kind) noexcept {
+  return kind == InstrumentKind::infrastructure || kind == InstrumentKind::coordination ||
+         kind == InstrumentKind::patient_involvement;
 }
 
 const InstrumentKindInfo& info(InstrumentKind kind) {
@@ -66,7 +82,7 @@ void declare_instrument_keys(TableSpec& root) {
       .real("speedup", "Extra maturation speed with full funding (1 = twice as fast).")
       .min(0)
       .default_value(1.0);
-  for (const char* k : {"trial_funding", "procurement"})
+  for (const char* k : {"trial_funding", "procurement", "patient_involvement"})
     t.when("kind", k)
         .real("threshold_reduction", "Lowering of every adopter's threshold with full funding.")
         .unit("share of contacts")
@@ -84,6 +100,24 @@ void declare_instrument_keys(TableSpec& root) {
       .default_value(100000.0);
   lab.string("region", "The [[regions]] element hosting the lab; empty: the first region.")
       .default_value(std::string());
+  auto& infra = t.when("kind", "infrastructure");
+  infra
+      .real("capacity", "Real persons a year the new centres can serve, added once on the first funded step.")
+      .unit("persons")
+      .min(0)
+      .default_value(100000.0);
+  infra.string("region", "The [[regions]] element whose providers get the capacity; empty: every provider.")
+      .default_value(std::string());
+  t.when("kind", "coordination")
+      .integer("ties", "Collaboration ties added between organisations of different type and region.")
+      .min(0)
+      .default_value(std::int64_t{20});
+  t.when("kind", "patient_involvement")
+      .real("engagement_gain",
+            "Rise of every organisation's engagement a year with full funding (capped at 1).")
+      .unit("per year")
+      .min(0)
+      .default_value(0.1);
 }
 
 namespace {
@@ -95,7 +129,7 @@ std::size_t find_index(const std::vector<std::string>& names, const std::string&
 std::vector<InstrumentParams> read_instruments(const TableView& root,
                                                const std::vector<std::string>& innovations,
                                                const PopulationParams& population,
-                                               std::vector<Diagnostic>& problems) {
+                                               std::vector<Diagnostic>& problems, bool has_stakeholders) {
   std::vector<InstrumentParams> out;
   std::vector<std::string> regions;
   for (const auto& r : population.regions) regions.push_back(r.name);
@@ -113,6 +147,9 @@ std::vector<InstrumentParams> read_instruments(const TableView& root,
     p.end = t.get<Date>("end");
     if (!(std::chrono::sys_days{p.start} < std::chrono::sys_days{p.end}))
       problems.push_back(t.diagnostic("end", "must be after start (" + format_date(p.start) + ")"));
+    if (needs_stakeholders(p.kind) && !has_stakeholders)
+      problems.push_back(
+          t.diagnostic("kind", std::string("a ") + kind + " instrument needs [[stakeholders]]"));
     p.budget_per_year = t.get<double>("budget_per_year");
     p.total_budget = t.get<double>("total_budget");
     switch (p.kind) {
@@ -123,6 +160,22 @@ std::vector<InstrumentParams> read_instruments(const TableView& root,
       case InstrumentKind::procurement:
         p.threshold_reduction = t.get<double>("threshold_reduction");
         break;
+      case InstrumentKind::patient_involvement:
+        p.threshold_reduction = t.get<double>("threshold_reduction");
+        p.engagement_gain = t.get<double>("engagement_gain");
+        break;
+      case InstrumentKind::coordination:
+        p.ties = static_cast<std::uint32_t>(std::min<std::int64_t>(t.get<std::int64_t>("ties"), 1'000'000));
+        break;
+      case InstrumentKind::infrastructure: {
+        p.capacity = t.get<double>("capacity");
+        const auto region = t.get<std::string>("region");
+        p.every_region = region.empty();
+        p.region = region.empty() ? 0 : find_index(regions, region);
+        if (p.region == regions.size())
+          problems.push_back(t.diagnostic("region", "no [[regions]] element is named '" + region + "'"));
+        break;
+      }
       case InstrumentKind::campaign:
         p.innovation_rate_boost = t.get<double>("innovation_rate_boost");
         break;

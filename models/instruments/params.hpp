@@ -5,6 +5,7 @@
 #include "engine/core/calendar.hpp"
 #include "engine/core/error.hpp"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -17,7 +18,19 @@ namespace missionsim::model {
 
 struct PopulationParams;
 
-enum class InstrumentKind { research_grant, trial_funding, procurement, regulation, campaign, field_lab };
+enum class InstrumentKind {
+  research_grant,
+  trial_funding,
+  procurement,
+  regulation,
+  campaign,
+  field_lab,
+  infrastructure,
+  coordination,
+  patient_involvement
+};
+/// True for the kinds that act on the organisations and so need `[[stakeholders]]`.
+bool needs_stakeholders(InstrumentKind kind) noexcept;
 enum class PolicySide { supply, demand };
 
 struct InstrumentKindInfo {
@@ -37,19 +50,25 @@ struct InstrumentParams {
   double budget_per_year = 0;        ///< currency per year; 0 = costs nothing and always acts fully
   double total_budget = 0;           ///< 0 = budget_per_year over the whole period
   double speedup = 0;                ///< research_grant
-  double threshold_reduction = 0;    ///< trial_funding, procurement
+  double threshold_reduction = 0;    ///< trial_funding, procurement, patient_involvement
   double innovation_rate_boost = 0;  ///< campaign, per year
   double community = 0;              ///< field_lab: real persons in the community
-  std::size_t region = 0;            ///< field_lab: index of the host region
+  std::size_t region = 0;            ///< field_lab, infrastructure: index of the host region
+  bool every_region = false;         ///< infrastructure without a region: all providers share it
+  double capacity = 0;               ///< infrastructure: real persons of added capacity
+  std::uint32_t ties = 0;            ///< coordination: cross-silo ties added
+  double engagement_gain = 0;        ///< patient_involvement: per year
 };
 
 /// Declares `[[instruments]]`.
 void declare_instrument_keys(TableSpec& root);
-/// Reads them. Unknown innovations and regions, end before start, and a field lab larger than
-/// its region are appended to `problems`.
+/// Reads them. Unknown innovations and regions, end before start, a field lab larger than
+/// its region, and (without `has_stakeholders`) infrastructure, coordination and
+/// patient_involvement instruments are appended to `problems`.
 std::vector<InstrumentParams> read_instruments(const TableView& root,
                                                const std::vector<std::string>& innovations,
                                                const PopulationParams& population,
-                                               std::vector<Diagnostic>& problems);
+                                               std::vector<Diagnostic>& problems,
+                                               bool has_stakeholders = false);
 
 }  // namespace missionsim::model

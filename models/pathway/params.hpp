@@ -4,6 +4,9 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -44,10 +47,20 @@ struct PathwayParams {
   double late_cure_rate = 0.3;          ///< treated late → survivor
   double late_death_rate = 0.6;         ///< treated late → death
   std::array<double, care_state_count> utility{1.0, 1.0, 0.95, 0.85, 0.7, 0.75, 0.55, 0.9};  ///< QALY weights
+  /// From pathway.onset_table: the onset rate (per year) of each age band, in the order of the
+  /// band names given to read_pathway; empty without the table. It takes the place of
+  /// onset_rate × the band's onset_multiplier (the bands' multipliers must then be 1), so a
+  /// person's rate is onset_rate_by_band[band] × their onset risk.
+  std::vector<double> onset_rate_by_band;
 };
 
 /// Declares the optional [pathway] table (the disease model is off without it).
 void declare_pathway_keys(TableSpec& root);
-PathwayParams read_pathway(const TableView& root, std::vector<Diagnostic>& problems);
+/// Reads it. pathway.onset_table and pathway.survival_table name CSV files relative to
+/// `base_dir` (the scenario's folder); `age_bands` are the population's band names ("all"
+/// without [[age_bands]]), the rows the onset table must have. Every problem, in the scenario
+/// or in a CSV file (file, line, column name), is appended to `problems`.
+PathwayParams read_pathway(const TableView& root, const std::vector<std::string>& age_bands,
+                           const std::filesystem::path& base_dir, std::vector<Diagnostic>& problems);
 
 }  // namespace missionsim::model

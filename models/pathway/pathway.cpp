@@ -111,7 +111,9 @@ void Pathway::transition(const StepContext& ctx, const AgentBlock& b) {
     std::size_t n = 0;
     switch (s) {
       case S::healthy:
-        branches[n++] = {p.onset_rate * onset_risk[i] * onset_mult, Exit::to_state, S::preclinical_early};
+        branches[n++] = {(p.onset_rate_by_band.empty() ? p.onset_rate : p.onset_rate_by_band[band[i]]) *
+                             onset_risk[i] * onset_mult,
+                         Exit::to_state, S::preclinical_early};
         break;
       case S::preclinical_early:
         branches[n++] = {p.progression_rate, Exit::to_state, S::preclinical_late};

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <utility>
 
 namespace missionsim::model {
@@ -21,7 +22,7 @@ float spread_draw(double mean, double spread, double u) {
 
 Stakeholders::Stakeholders(const StakeholderParams& params, const Population& population, std::uint64_t seed,
                            std::uint32_t run)
-    : scale_(population.scale()) {
+    : scale_(population.scale()), seed_(seed), run_(run) {
   place_organisations(params, population.region_starts().size() - 1, seed, run);
   build_collaboration(params.network, seed, run);
   assign_patients(population, seed, run);
@@ -215,6 +216,58 @@ void Stakeholders::add_capacity(std::uint32_t org, double extra) {
   const auto row = patients(org);
   for (std::uint32_t k = reached_count_[org]; k < now; ++k) reached_[row[k]] = 1;
   reached_count_[org] = now;
+}
+
+void Stakeholders::add_ties(std::span<const std::pair<std::uint32_t, std::uint32_t>> ties) {
+  const std::uint32_t n = size();
+  for (const auto& [u, v] : ties)
+    if (u >= n || v >= n)
+      throw InternalError("add_ties: tie " + std::to_string(u) + "-" + std::to_string(v) + " among " +
+                          std::to_string(n) + " organisations");
+  const CsrGraph old = std::move(collaboration_.graph);
+  const auto offsets = old.offsets();
+  const auto targets = old.targets();
+  // build_csr drops the duplicates (either orientation) and self-ties.
+  collaboration_.graph = build_csr(n, [&](auto&& emit) {
+    for (std::uint32_t u = 0; u < n && !offsets.empty(); ++u)
+      for (auto e = offsets[u]; e < offsets[u + 1]; ++e)
+        if (u < targets[e]) emit(u, targets[e]);
+    for (const auto& [u, v] : ties) emit(u, v);
+  });
+}
+
+std::uint32_t Stakeholders::add_cross_silo_ties(std::uint32_t count, std::string_view name) {
+  const std::uint32_t n = size();
+  if (n < 2 || count == 0) return 0;
+  const auto offsets = collaboration_.graph.offsets();
+  const auto targets = collaboration_.graph.targets();
+  auto tied = [&](std::uint32_t u, std::uint32_t v) {
+    if (offsets.empty()) return false;
+    const auto row = targets.subspan(offsets[u], offsets[u + 1] - offsets[u]);
+    return std::binary_search(row.begin(), row.end(), v);
+  };
+  const PhiloxStream draws(
+      stream_key(seed_, run_, StreamPurpose::network, "coordination " + std::string(name)));
+  std::set<std::pair<std::uint32_t, std::uint32_t>> chosen;
+  const std::uint64_t attempts = 64 * std::uint64_t{count} + 1024;
+  for (std::uint64_t k = 0; k < attempts && chosen.size() < count; ++k) {
+    const auto words = draws.block(0, k, 0);
+    auto u = static_cast<std::uint32_t>(to_unit_interval(words[0]) * n);
+    auto v = static_cast<std::uint32_t>(to_unit_interval(words[1]) * n);
+    u = std::min(u, n - 1);
+    v = std::min(v, n - 1);
+    if (u > v) std::swap(u, v);
+    if (tie_kind(type_[u], region_[u], type_[v], region_[v]) != TieKind::across) continue;
+    if (!tied(u, v)) chosen.emplace(u, v);
+  }
+  const std::vector<std::pair<std::uint32_t, std::uint32_t>> ties(chosen.begin(), chosen.end());
+  add_ties(ties);
+  return static_cast<std::uint32_t>(chosen.size());
+}
+
+void Stakeholders::raise_engagement(double gain) {
+  if (!(gain >= 0)) throw InternalError("raise_engagement: gain " + std::to_string(gain) + " (must be ≥ 0)");
+  for (auto& e : engagement_) e = static_cast<float>(std::min(1.0, static_cast<double>(e) + gain));
 }
 
 std::vector<std::uint32_t> Stakeholders::members_of_types(StakeholderTypeMask mask) const {

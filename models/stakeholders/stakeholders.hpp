@@ -12,6 +12,8 @@
 #include <limits>
 #include <span>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace missionsim::model {
@@ -72,6 +74,21 @@ class Stakeholders {
   /// O(newly reached patients), allocates nothing. Call only between parallel phases.
   void add_capacity(std::uint32_t org, double extra);
 
+  /// Adds undirected collaboration ties (self-ties and ties already present are ignored) by
+  /// rebuilding the graph in place: the NetworkLayer object stays, so pointers to it stay valid.
+  /// Allocates; meant for the rare step a coordination instrument acts (the graph is small).
+  /// Call only between parallel phases.
+  void add_ties(std::span<const std::pair<std::uint32_t, std::uint32_t>> ties);
+  /// Adds up to `count` ties between organisations of different type AND different region that
+  /// are not tied yet, drawn from a stream keyed by `name` (the same name, seed and run give the
+  /// same ties). Fewer when such pairs are rare or nearly all tied already (rejection sampling
+  /// with at most 64 × count + 1024 draws). Returns how many were added.
+  std::uint32_t add_cross_silo_ties(std::uint32_t count, std::string_view name);
+  /// Raises every organisation's engagement by `gain` (≥ 0), capped at 1.
+  void raise_engagement(double gain);
+  /// Mutable access to the collaboration layer, for a World that must share it.
+  [[nodiscard]] NetworkLayer& collaboration_mut() noexcept { return collaboration_; }
+
   /// Organisations whose type is in `mask`, in id order.
   [[nodiscard]] std::vector<std::uint32_t> members_of_types(StakeholderTypeMask mask) const;
 
@@ -93,6 +110,8 @@ class Stakeholders {
   [[nodiscard]] std::uint32_t reachable(std::uint32_t org) const noexcept;
 
   double scale_;
+  std::uint64_t seed_;
+  std::uint32_t run_;
   std::vector<std::uint8_t> type_;
   std::vector<std::int16_t> region_;
   std::vector<double> resources_;

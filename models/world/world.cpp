@@ -5,6 +5,8 @@
 #include "engine/network/generators.hpp"
 #include "models/world/stream_ids.hpp"
 
+#include <utility>
+
 namespace missionsim::model {
 
 World::World(std::uint32_t population, std::vector<NetworkLayer> layers)
@@ -19,6 +21,10 @@ const NetworkLayer& World::layer(std::string_view name) const {
   for (const auto& l : layers_)
     if (l.name == name) return l;
   throw InternalError("World: no network layer named '" + std::string(name) + "'");
+}
+
+NetworkLayer& World::layer_mut(std::string_view name) {
+  return const_cast<NetworkLayer&>(std::as_const(*this).layer(name));
 }
 
 std::size_t World::network_bytes() const noexcept {

@@ -33,6 +33,8 @@ class World {
   [[nodiscard]] const std::vector<NetworkLayer>& layers() const noexcept { return layers_; }
   /// The layer with this name; InternalError if absent (the scenario reader checked names).
   [[nodiscard]] const NetworkLayer& layer(std::string_view name) const;
+  /// For a layer that changes during a run (coordination adds ties), from a serial phase only.
+  [[nodiscard]] NetworkLayer& layer_mut(std::string_view name);
   /// Bytes held by the networks (offsets and targets).
   [[nodiscard]] std::size_t network_bytes() const noexcept;
 
