@@ -1,5 +1,6 @@
 #include "engine/table/csv_table.hpp"
 
+#include "engine/core/spelling.hpp"
 #include "engine/table/csv_records.hpp"
 #include "engine/table/detail/near_miss.hpp"
 #include "engine/table/problem_list.hpp"
@@ -20,7 +21,6 @@ namespace missionsim {
 
 namespace {
 
-using table_detail::near_miss;
 using table_detail::quoted_list;
 
 std::string read_whole_file(const std::filesystem::path& file) {
@@ -167,7 +167,7 @@ CsvTable CsvTable::read(const std::filesystem::path& file, const std::vector<Col
       table.columns_.push_back(Column{spec.name, it->second, {}});
       continue;
     }
-    if (const auto guess = near_miss(spec.name, unknown)) {
+    if (const auto guess = did_you_mean(spec.name, unknown)) {
       explained.push_back(*guess);
       problems.add(Diagnostic{{name, header_line, field_of.at(*guess)},
                               spec.name,

@@ -1,5 +1,6 @@
 #include "engine/table/key_checks.hpp"
 
+#include "engine/core/spelling.hpp"
 #include "engine/table/detail/near_miss.hpp"
 #include "engine/table/problem_list.hpp"
 
@@ -75,7 +76,7 @@ void require_complete_grid(const CsvTable& table, const std::vector<GridAxis>& a
       on_grid[row] = false;
       std::string message =
           "unexpected label '" + label + "'; expected one of " + table_detail::quoted_list(axis.labels);
-      if (const auto guess = table_detail::near_miss(label, axis.labels)) {
+      if (const auto guess = did_you_mean(label, axis.labels)) {
         message += "; did you mean '" + *guess + "'?";
       }
       problems.add(table.diagnostic(row, axis.column, std::move(message)));

@@ -2,6 +2,7 @@
 
 // The edit-distance suggestion the scenario validator uses, so that typos in metric names are
 // answered the same way as typos in keys.
+#include "engine/core/spelling.hpp"
 #include "engine/scenario/detail/text.hpp"
 
 #include <algorithm>
@@ -49,8 +50,7 @@ void check_measure(const GoalParams& g, const std::vector<MetricSpec>& metrics,
     for (const auto& m : metrics) names.push_back(m.dataset_name());
     std::string message =
         "KPI not measurable: no metric named '" + g.metric + "' is recorded in this scenario";
-    if (auto guess = scenario_detail::did_you_mean(g.metric, names))
-      message += "; did you mean '" + *guess + "'?";
+    if (auto guess = did_you_mean(g.metric, names)) message += "; did you mean '" + *guess + "'?";
     out.push_back(said(g.where.metric, message));
     return;
   }
@@ -87,8 +87,7 @@ void check_measure(const GoalParams& g, const std::vector<MetricSpec>& metrics,
   } else if (std::find(labels.begin(), labels.end(), g.label) == labels.end()) {
     std::string message = "KPI not measurable: '" + g.metric + "' has no " + m.by->dim + " labelled \"" +
                           g.label + "\" (labels: " + quoted(labels) + ")";
-    if (auto guess = scenario_detail::did_you_mean(g.label, labels))
-      message += "; did you mean \"" + *guess + "\"?";
+    if (auto guess = did_you_mean(g.label, labels)) message += "; did you mean \"" + *guess + "\"?";
     out.push_back(said(g.where.label, message));
   }
 }

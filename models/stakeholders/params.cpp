@@ -1,7 +1,7 @@
 #include "models/stakeholders/params.hpp"
 
 #include "engine/core/error.hpp"
-#include "engine/scenario/detail/text.hpp"
+#include "engine/core/spelling.hpp"
 #include "engine/scenario/schema.hpp"
 #include "engine/scenario/table_view.hpp"
 
@@ -127,8 +127,7 @@ StakeholderParams read_stakeholders(const TableView& root, const std::vector<std
         for (std::size_t i = 0; i < region_names.size(); ++i)
           message += (i ? ", '" : "'") + region_names[i] + "'";
         message += "; or \"national\")";
-        if (auto guess = scenario_detail::did_you_mean(region, candidates))
-          message += "; did you mean '" + *guess + "'?";
+        if (auto guess = did_you_mean(region, candidates)) message += "; did you mean '" + *guess + "'?";
         problems.push_back(t.diagnostic("region", message));
       } else {
         g.region = static_cast<int>(it - region_names.begin());

@@ -1,6 +1,8 @@
 // Internal to engine/scenario: how values, nodes, paths and positions are written in messages.
 #pragma once
 
+#include "engine/core/spelling.hpp"
+
 #include <cstddef>
 #include <optional>
 #include <set>
@@ -35,7 +37,6 @@ std::optional<std::string> element_name(const toml::node& element);
 /// Where a node came from: "--set" for overridden paths, else the file, line and column.
 SourcePosition position_of(const toml::node& node, const std::string& path, const std::string& file,
                            const std::set<std::string>* overridden);
-/// Closest candidate by edit distance if it is close enough to be a likely typo.
-std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+using missionsim::did_you_mean;  // engine/core/spelling.hpp
 
 }  // namespace missionsim::scenario_detail
