@@ -12,6 +12,7 @@
 #include <CLI/CLI.hpp>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -129,6 +130,11 @@ int run(const RunOptions& o, const std::string& command_line) {
                 100 * scenario.economics.discount_rate);
     std::printf("           deaths averted %.0f, life-years gained %.0f, QALYs gained %.1f\n",
                 c.deaths_averted, c.life_years_gained, c.qalys_gained);
+    if (!std::isnan(c.equity_gap_closed))
+      std::printf(
+          "           incidence gap between the most and least deprived fifth closed by %.1f per 100,000 a "
+          "year\n",
+          c.equity_gap_closed);
     std::printf(
         "           incremental cost %.0f %s, ICER %.0f %s/QALY%s%s, net monetary benefit %.0f %s at %.0f "
         "%s/QALY\n",

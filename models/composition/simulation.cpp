@@ -101,8 +101,9 @@ struct Simulation::Impl {
   std::vector<double> values;       ///< one step's metric values, reused every step
   std::vector<std::size_t> widths;  ///< values per component, in metric order
   EconomicSeries economics;         ///< filled during run() when settings.capture_economics
-  /// Offsets in `values` of qalys, life_years_lost, deaths_disease and total_spend (if any).
-  std::array<std::optional<std::size_t>, 4> economic_offsets{};
+  /// Offsets in `values` of qalys, life_years_lost, deaths_disease, total_spend and the equity
+  /// gap the comparison reports (each if present).
+  std::array<std::optional<std::size_t>, 5> economic_offsets{};
 
   Impl(const Scenario& s, const RunSettings& r, Clock::time_point t0)
       : scenario(s),
@@ -180,12 +181,16 @@ struct Simulation::Impl {
       const std::size_t steps = calendar.step_count();
       economics.dt_years = calendar.dt_years();
       for (auto* v : {&economics.time_years, &economics.qalys, &economics.life_years_lost, &economics.deaths,
-                      &economics.costs})
+                      &economics.costs, &economics.equity_gap})
         v->assign(steps, 0.0);
       for (std::size_t t = 0; t < steps; ++t) economics.time_years[t] = calendar.time_days()[t] / 365.25;
-      const char* names[] = {"qalys", "life_years_lost", "deaths_disease", "total_spend"};
+      // The equity gap closed is that of the disease's incidence between the most and the least
+      // deprived fifth (per 100,000 a year).
+      const char* names[] = {"qalys", "life_years_lost", "deaths_disease", "total_spend",
+                             "incidence_rate_gap_absolute"};
       for (std::size_t k = 0; k < economic_offsets.size(); ++k)
         economic_offsets[k] = metric_offset(metrics, names[k]);
+      if (!economic_offsets[4]) economics.equity_gap.clear();  // no pathway: no gap to close
     }
     build_seconds = seconds_since(t0);
   }
@@ -264,6 +269,7 @@ struct Simulation::Impl {
         cost += organisation_adoption->adopter_count(i) *
                 organisation_adoption->params(i).cost_per_adopter_per_year * calendar.dt_years();
     economics.costs[t] = cost;
+    if (!economics.equity_gap.empty()) economics.equity_gap[t] = value(4);
   }
 
   void record_events(Recorder& recorder) {
