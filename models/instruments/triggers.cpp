@@ -1,5 +1,6 @@
 #include "models/instruments/triggers.hpp"
 
+#include "engine/io/metric_index.hpp"
 #include "engine/scenario/schema.hpp"
 #include "engine/scenario/table_view.hpp"
 #include "models/instruments/instruments.hpp"
@@ -68,34 +69,22 @@ std::vector<TriggerParams> read_triggers(const TableView& root, const std::vecto
 }
 
 namespace {
-// Where a metric's value (or one label's value) sits in the step's vector.
+// Where the watched value sits in the step's vector, or why it cannot be found.
 struct Located {
   std::optional<std::size_t> offset;
-  std::string problem;  ///< why not, for the message
+  std::string problem;  ///< empty with no offset: no such metric
 };
 
 Located locate(const std::vector<MetricSpec>& metrics, const std::string& dataset, const std::string& label) {
-  std::size_t offset = 0;
-  for (const auto& m : metrics) {
-    if (m.dataset_name() != dataset) {
-      offset += m.width();
-      continue;
-    }
-    if (!m.by) {
-      if (!label.empty()) return {std::nullopt, "'" + dataset + "' has no breakdown: leave label empty"};
-      return {offset, ""};
-    }
-    const auto& labels = m.by->labels;
-    const auto it = std::find(labels.begin(), labels.end(), label);
-    if (it == labels.end()) {
-      std::string all;
-      for (const auto& l : labels) all += (all.empty() ? "" : ", ") + l;
-      return {std::nullopt, "'" + dataset + "' is broken down by " + m.by->dim + ": label must be one of " +
-                                all + (label.empty() ? " (none given)" : ", found '" + label + "'")};
-    }
-    return {offset + static_cast<std::size_t>(it - labels.begin()), ""};
-  }
-  return {std::nullopt, ""};
+  const auto m = std::find_if(metrics.begin(), metrics.end(),
+                              [&](const MetricSpec& s) { return s.dataset_name() == dataset; });
+  if (m == metrics.end()) return {std::nullopt, ""};
+  if (const auto offset = metric_offset(metrics, dataset, label)) return {offset, ""};
+  if (!m->by) return {std::nullopt, "'" + dataset + "' has no breakdown: leave label empty"};
+  std::string all;
+  for (const auto& l : m->by->labels) all += (all.empty() ? "" : ", ") + l;
+  return {std::nullopt, "'" + dataset + "' is broken down by " + m->by->dim + ": label must be one of " +
+                            all + (label.empty() ? " (none given)" : ", found '" + label + "'")};
 }
 }  // namespace
 
