@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Quick start, one command: installs what is missing, builds the release preset, runs the
-# demo scenario and prints a summary and the path of its HDF5 file.
+# demo scenario against its baseline, and prints a summary and the path of its HDF5 file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup-deps.sh
 scripts/build.sh release
-build/release/cli/missionsim run scenarios/demo.toml -o results/demo.h5 --force "$@"
 echo
-build/release/cli/missionsim info results/demo.h5
+build/release/cli/missionsim run scenarios/demo.toml -o results/demo.h5 --force --baseline "$@"
+echo
+echo "HDF5 file: $(pwd)/results/demo.h5"
+echo "see what it holds:  build/release/cli/missionsim info results/demo.h5"
