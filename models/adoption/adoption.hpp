@@ -1,7 +1,6 @@
-// Innovation adoption among citizens on a network layer: the fractional-threshold rule
-// (Watts 2002), the Bass rule and complex contagion (Centola & Macy 2007), synchronous
-// (everyone decides on the state at the start of the step), with abandonment below a lower
-// threshold (hysteresis).
+// Innovation adoption among agents (citizens, or organisations) on a network layer: the fractional-threshold
+// rule (Watts 2002), the Bass rule and complex contagion (Centola & Macy 2007), synchronous (everyone decides
+// on the state at the start of the step), with abandonment below a lower threshold (hysteresis).
 #pragma once
 
 #include "engine/io/recorder.hpp"

@@ -248,7 +248,7 @@ struct Simulation::Impl {
       mission->on_step(step, values);
       mission->write_metrics(next());
     }
-    if (triggers) triggers->on_step(step, values);  // last: it may watch any metric, goals' too
+    if (triggers) triggers->on_step(step, values);  // after every metric it may watch is written
   }
 
   // The health-economic quantities of step t, from the metrics just written.
@@ -294,7 +294,8 @@ std::vector<MetricSpec> metric_specs(const Scenario& scenario) {
   stand_in.mission.goals.clear();
   stand_in.triggers.clear();
   auto metrics = Simulation(stand_in, RunSettings{}).metrics();
-  // The mission's own metrics come last and do not depend on which goals are judged.
+  // Without goals the mission adds no metrics: goals and triggers are checked against the
+  // components' metrics only.
   return metrics;
 }
 

@@ -1,5 +1,7 @@
 #include "models/mission/mission.hpp"
 
+#include "engine/io/metric_index.hpp"
+
 #include "engine/core/error.hpp"
 #include "engine/core/seatbelt.hpp"
 
@@ -29,17 +31,11 @@ Mission::Mission(MissionParams params, const std::vector<MetricSpec>& metrics, c
 
   for (const auto& g : params_.goals) {
     Tracker t;
-    std::size_t offset = 0;
-    const MetricSpec* spec = nullptr;
-    for (const auto& m : metrics) {
-      if (m.dataset_name() == g.metric) {
-        spec = &m;
-        break;
-      }
-      offset += m.width();
-    }
-    if (!spec) throw InternalError("Mission: metric '" + g.metric + "' passed check_goals but is absent");
-    t.offset = offset;
+    const auto offset = metric_offset(metrics, g.metric);
+    const auto spec = std::find_if(metrics.begin(), metrics.end(),
+                                   [&](const MetricSpec& m) { return m.dataset_name() == g.metric; });
+    if (!offset) throw InternalError("Mission: metric '" + g.metric + "' passed check_goals but is absent");
+    t.offset = *offset;
     t.count = is_gap(g.aggregation) ? spec->width() : 1;
     std::size_t first_label = 0;
     if (spec->by && !g.label.empty()) {
