@@ -3,7 +3,8 @@
 #include "engine/io/metric_index.hpp"
 #include "engine/schedule/step_executor.hpp"
 #include "models/adoption/adoption.hpp"
-#include "models/composition/adoption_by_type.hpp"
+#include "models/composition/adoption_by_group.hpp"
+#include "models/composition/lever_zones.hpp"
 #include "models/equity/equity.hpp"
 #include "models/instruments/instruments.hpp"
 #include "models/mission/mission.hpp"
@@ -87,10 +88,13 @@ struct Simulation::Impl {
   World world;
   BlockPartition blocks;
   Adoption adoption;  ///< innovations adopted by citizens
+  AdoptionByGroup adoption_by_region;
   std::optional<Stakeholders> stakeholders;
   std::optional<World> organisation_world;
+  std::vector<std::uint16_t> organisation_zone;   ///< lever zone of each organisation
   std::optional<Adoption> organisation_adoption;  ///< innovations adopted by organisations
-  std::optional<AdoptionByType> adoption_by_type;
+  std::vector<std::uint16_t> organisation_type;   ///< each organisation's StakeholderType
+  std::optional<AdoptionByGroup> adoption_by_type;
   std::optional<Instruments> instruments;
   std::optional<Triggers> triggers;
   std::optional<Pathway> pathway;
@@ -112,16 +116,21 @@ struct Simulation::Impl {
         population(s.population, r.seed, r.run),
         world(build_world(s, population, r)),
         blocks(population.size(), r.block_size ? r.block_size : BlockPartition::default_block_size),
-        adoption(innovations_of(s, Adopters::citizens), world, blocks) {
+        adoption(innovations_of(s, Adopters::citizens), world, blocks, {}, {},
+                 LeverZones{population.region(), region_count()}),
+        adoption_by_region(adoption, population.region(), Breakdown{"region", population.region_labels()},
+                           "adopter_share_", "people") {
     adoption.setup(r.seed, r.run);
     if (!s.stakeholders.groups.empty()) {
       stakeholders.emplace(s.stakeholders, population, r.seed, r.run);
       organisation_world.emplace(stakeholders->size(),
                                  std::vector<NetworkLayer>{stakeholders->collaboration()});
       const auto innovations = innovations_of(s, Adopters::stakeholders);
+      organisation_zone = organisation_zones(*stakeholders, region_count());
       organisation_adoption.emplace(innovations, *organisation_world, BlockPartition(stakeholders->size()),
                                     AdoptionNames{"stakeholder_", "stakeholder_innovation", "organisations"},
-                                    organisation_profiles(innovations, *stakeholders));
+                                    organisation_profiles(innovations, *stakeholders),
+                                    LeverZones{organisation_zone, organisation_zone_count(region_count())});
       organisation_adoption->setup(r.seed, r.run);
     }
     if (!s.instruments.empty()) {
@@ -129,7 +138,14 @@ struct Simulation::Impl {
       std::vector<Adoption*> adoptions{&adoption};
       if (organisation_adoption) adoptions.push_back(&*organisation_adoption);
       std::vector<InnovationTarget> targets;
-      for (const auto& i : s.instruments) targets.push_back(target_of(i.innovation));
+      for (const auto& i : s.instruments) {
+        InnovationTarget t = target_of(i.innovation);
+        if (t.adoption == &adoption)
+          t.zones.assign(i.regions.begin(), i.regions.end());
+        else
+          t.zones = organisation_zones_of(i, region_count());
+        targets.push_back(std::move(t));
+      }
       instruments.emplace(s.instruments, std::move(targets), std::move(adoptions), calendar, population,
                           s.mission.budget, stakeholders ? &*stakeholders : nullptr);
       if (organisation_world)  // coordination adds ties: the organisations' layer follows
@@ -147,9 +163,13 @@ struct Simulation::Impl {
     if (organisation_adoption) organisation_adoption->add_phases(plan);
     adoption.add_phases(plan);
     describe(adoption);
+    describe(adoption_by_region);
     if (organisation_adoption) {
       describe(*organisation_adoption);
-      adoption_by_type.emplace(*organisation_adoption, *stakeholders);
+      organisation_type.assign(stakeholders->type().begin(), stakeholders->type().end());
+      adoption_by_type.emplace(*organisation_adoption, organisation_type,
+                               Breakdown{"type", Stakeholders::type_labels()}, "stakeholder_adopter_share_",
+                               "organisations");
       describe(*adoption_by_type);
     }
     if (stakeholders) describe(*stakeholders);
@@ -195,6 +215,10 @@ struct Simulation::Impl {
     build_seconds = seconds_since(t0);
   }
 
+  [[nodiscard]] std::uint16_t region_count() const {
+    return static_cast<std::uint16_t>(population.region_starts().size() - 1);
+  }
+
   template <class Component>
   void describe(const Component& c) {
     c.describe_metrics(metrics);
@@ -205,7 +229,7 @@ struct Simulation::Impl {
     for (Adoption* a : {&adoption, organisation_adoption ? &*organisation_adoption : nullptr}) {
       if (!a) continue;
       for (std::size_t i = 0; i < a->innovation_count(); ++i)
-        if (a->params(i).name == name) return {a, i};
+        if (a->params(i).name == name) return {a, i, {}};
     }
     throw InternalError("no innovation named '" + name + "' (the scenario reader checks this)");
   }
@@ -236,6 +260,7 @@ struct Simulation::Impl {
       return part;
     };
     adoption.write_metrics(next());
+    adoption_by_region.write_metrics(next());
     if (organisation_adoption) {
       organisation_adoption->write_metrics(next());
       adoption_by_type->write_metrics(next());

@@ -18,10 +18,12 @@
 
 namespace missionsim::model {
 
-/// The innovation an instrument acts on: which Adoption (citizens' or organisations') and where in it.
+/// The innovation an instrument acts on: which Adoption (citizens' or organisations'), where in
+/// it, and in which of its lever zones (the instrument's regions and stakeholder types).
 struct InnovationTarget {
   Adoption* adoption = nullptr;
   std::size_t index = 0;
+  std::vector<std::uint16_t> zones;  ///< empty: every zone
 };
 
 class Instruments {
@@ -67,6 +69,9 @@ class Instruments {
  private:
   void apply(const StepContext& ctx);
   void add_infrastructure(const InstrumentParams& p);
+  /// Calls f on the levers of every zone instrument i acts in.
+  template <class F>
+  void for_each_zone(std::size_t i, F&& f);
 
   std::vector<InstrumentParams> params_;
   std::vector<InnovationTarget> targets_;
@@ -82,6 +87,8 @@ class Instruments {
   std::vector<std::uint8_t> exhausted_,
       seeded_;  ///< seeded_: field lab, infrastructure, coordination acted once
   std::vector<std::uint32_t> ties_added_;
+  /// patient_involvement aimed at some regions or types: the organisations it engages.
+  std::vector<std::vector<std::uint32_t>> engaged_;
   std::vector<std::uint8_t> held_initially_, held_, stopped_;
   std::vector<double> intensity_;
   double mission_spent_ = 0;

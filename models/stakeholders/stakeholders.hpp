@@ -86,6 +86,8 @@ class Stakeholders {
   std::uint32_t add_cross_silo_ties(std::uint32_t count, std::string_view name);
   /// Raises every organisation's engagement by `gain` (≥ 0), capped at 1.
   void raise_engagement(double gain);
+  /// The same for the organisations listed only.
+  void raise_engagement(double gain, std::span<const std::uint32_t> organisations);
   /// Mutable access to the collaboration layer, for a World that must share it.
   [[nodiscard]] NetworkLayer& collaboration_mut() noexcept { return collaboration_; }
 
