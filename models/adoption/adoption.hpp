@@ -74,6 +74,13 @@ class Adoption {
   }
   /// Each person's θ; empty when everyone has the innovation's fixed threshold.
   [[nodiscard]] std::span<const float> thresholds(std::size_t i) const { return spreads_[i].thresholds; }
+  /// The layer innovation i spreads on.
+  [[nodiscard]] const NetworkLayer& layer(std::size_t i) const { return *spreads_[i].layer; }
+  /// 1 for the agents who may adopt innovation i; empty: everyone.
+  [[nodiscard]] std::span<const std::uint8_t> eligible(std::size_t i) const {
+    return spreads_[i].profile.eligible;
+  }
+  [[nodiscard]] std::uint32_t agent_count() const noexcept { return population_; }
   [[nodiscard]] std::uint64_t adopter_count(std::size_t i) const { return spreads_[i].adopters; }
   /// Adopters who abandoned the innovation during the step just completed.
   [[nodiscard]] std::uint64_t abandonments(std::size_t i) const { return spreads_[i].abandonments; }

@@ -11,6 +11,8 @@
 #include "models/pathway/pathway.hpp"
 #include "models/population/population.hpp"
 #include "models/stakeholders/stakeholders.hpp"
+#include "models/transitions/pathway_label.hpp"
+#include "models/transitions/transitions.hpp"
 #include "models/world/world.hpp"
 
 #include "engine/core/error.hpp"
@@ -97,6 +99,8 @@ struct Simulation::Impl {
   std::optional<AdoptionByGroup> adoption_by_type;
   std::optional<Instruments> instruments;
   std::optional<Triggers> triggers;
+  std::vector<std::uint16_t> organisation_region;  ///< each organisation's region; national: region count
+  std::optional<Transitions> transitions;
   std::optional<Pathway> pathway;
   std::optional<Equity> equity;
   std::optional<Mission> mission;
@@ -158,10 +162,30 @@ struct Simulation::Impl {
       instruments->setup();
       instruments->add_phases(plan);
     }
+    if (!s.transitions.empty()) {
+      // Landscape and lock-in add to the levers the instruments have just set.
+      std::vector<TransitionInnovation> innovations;
+      if (stakeholders)
+        for (const auto region : stakeholders->region())
+          organisation_region.push_back(region == national_region ? region_count()
+                                                                  : static_cast<std::uint16_t>(region));
+      for (const auto& p : s.innovations) {
+        const InnovationTarget t = target_of(p.name);
+        if (t.adoption == &adoption)
+          innovations.push_back({t.adoption, t.index, population.region(), {}});
+        else
+          innovations.push_back({t.adoption, t.index, organisation_region, stakeholders->incumbency()});
+      }
+      transitions.emplace(s.transitions, std::move(innovations), calendar,
+                          instruments ? &*instruments : nullptr);
+      transitions->setup();
+      transitions->add_lever_phase(plan);
+    }
     // Organisations decide before citizens (DESIGN.md's order); the pathway comes after both,
     // so this step's adopters already have their effect.
     if (organisation_adoption) organisation_adoption->add_phases(plan);
     adoption.add_phases(plan);
+    if (transitions) transitions->add_update_phase(plan);
     describe(adoption);
     describe(adoption_by_region);
     if (organisation_adoption) {
@@ -182,6 +206,7 @@ struct Simulation::Impl {
       equity.emplace(*pathway, population, calendar.dt_years());
       describe(*equity);
     }
+    if (transitions) describe(*transitions);
     plan.freeze();
     if (!s.triggers.empty()) {
       // Triggers watch the metrics above; they fire after a step and act from the next.
@@ -269,6 +294,7 @@ struct Simulation::Impl {
     if (instruments) instruments->write_metrics(next());
     if (pathway) pathway->write_metrics(next());
     if (equity) equity->write_metrics(next());
+    if (transitions) transitions->write_metrics(next());
     if (mission) {
       mission->on_step(step, values);
       mission->write_metrics(next());
@@ -308,8 +334,22 @@ struct Simulation::Impl {
     }
     if (mission)
       for (const auto& e : mission->take_events()) recorder.record_event(e);
+    if (transitions) {
+      for (const auto& e : transitions->events()) recorder.record_event(e);
+      transitions->clear_events();
+    }
   }
 };
+
+AnalysisSpec transition_analysis_spec() {
+  return {
+      "transition",
+      {{"pathway", "", "Geels & Schot (2007) transition pathway of the run (docs/model.md, Transitions)",
+        true},
+       {"regime_shift_step", "step", "Step of the first regime_shift event (NaN: none)", false},
+       {"niche_breakthrough_step", "step", "Step of the first niche_breakthrough event (NaN: none)", false},
+       {"max_regime_pressure", "1", "Largest landscape pressure on regimes before the first shift", false}}};
+}
 
 std::vector<MetricSpec> metric_specs(const Scenario& scenario) {
   Scenario stand_in = scenario;
@@ -350,6 +390,7 @@ RecordingHeader Simulation::recording_header(const std::string& command_line) co
   h.time_days = impl_->calendar.time_days();
   h.run_count = 1;
   h.metrics = impl_->metrics;
+  if (impl_->transitions) h.analyses.push_back(transition_analysis_spec());
   if (impl_->mission)
     for (const auto& g : impl_->mission->results())
       h.goals.push_back({g.name, g.kpi, g.direction == Direction::at_most ? "at_most" : "at_least",
@@ -398,6 +439,18 @@ RunSummary Simulation::run(Recorder& recorder, StepObserver* observer,
       outcomes.push_back(
           {static_cast<std::int8_t>(g.decided ? (g.achieved ? 1 : 0) : -1), g.value_at_deadline});
     recorder.record_goals(m.settings.run, outcomes);
+  }
+  if (m.transitions) {
+    const TransitionHistory h = m.transitions->history();
+    summary.pathway = pathway_name(classify(h));
+    const auto step_or_nan = [](std::optional<std::uint32_t> s) {
+      return s ? static_cast<double>(*s) : std::numeric_limits<double>::quiet_NaN();
+    };
+    const AnalysisValue values[] = {{0, summary.pathway},
+                                    {step_or_nan(h.first_regime_shift), {}},
+                                    {step_or_nan(h.first_breakthrough), {}},
+                                    {h.max_regime_pressure_before_shift, {}}};
+    recorder.record_analysis(m.settings.run, transition_analysis, values);
   }
   if (before_end_run) before_end_run(recorder);
   recorder.end_run(summary.record);

@@ -39,7 +39,14 @@ struct RunSummary {
   std::vector<Share> final_shares;                    ///< per innovation, at the end
   std::vector<std::pair<std::string, double>> spend;  ///< per instrument, in all
   std::vector<GoalResult> goals;
+  std::string pathway;  ///< the transition pathway's name, when the scenario has regimes or niches
 };
+
+/// The /transition analysis of a run (its pathway label and when the regime shifted). When a
+/// scenario has transitions, Simulation::recording_header() puts it first among the analyses,
+/// at index `transition_analysis`, and run() records it.
+AnalysisSpec transition_analysis_spec();
+inline constexpr std::size_t transition_analysis = 0;
 
 /// The metrics a run of this scenario records, in order, without building its real world: a
 /// stand-in with at most 2,000 people, well-mixed layers and no initial adopters has the same

@@ -52,6 +52,9 @@ class Instruments {
   void stop(std::size_t i) { stopped_[i] = 1; }
   /// Multiplies planned spending and effect.
   void scale(std::size_t i, double factor) { intensity_[i] *= factor; }
+  /// Multiplies every instrument's planned spending and effect from the next apply() on (a
+  /// landscape's fiscal room or squeeze); 1 restores the plan.
+  void set_budget_factor(double factor) { budget_factor_ = factor; }
   /// One serial phase; add it before the adoption phases so this step's levers apply.
   void add_phases(StepPlan& plan);
 
@@ -91,6 +94,7 @@ class Instruments {
   std::vector<std::vector<std::uint32_t>> engaged_;
   std::vector<std::uint8_t> held_initially_, held_, stopped_;
   std::vector<double> intensity_;
+  double budget_factor_ = 1.0;
   double mission_spent_ = 0;
   bool mission_exhausted_ = false;
   std::vector<Event> events_;
