@@ -39,6 +39,10 @@ int main(int argc, char** argv) {
   auto* schema = app.add_subcommand(
       "schema", "Print the scenario reference (every key, unit, default, range) as Markdown");
   commands[schema] = missionsim::cli::add_schema_command(*schema);
+  auto* tipping = app.add_subcommand(
+      "tipping",
+      "Find when support can stop: withdraw every instrument at a grid of steps, bisect, bootstrap");
+  commands[tipping] = missionsim::cli::add_tipping_command(*tipping, command_line);
 
   try {
     app.parse(argc, argv);

@@ -23,4 +23,19 @@ class ProgressBar final : public StepObserver {
   std::chrono::steady_clock::time_point last_draw_{};
 };
 
+/// Progress of work counted in runs (tipping, sweeps): runs done of a total that may grow,
+/// elapsed time and an estimate of the time left, on stderr when it is a terminal.
+class RunProgress {
+ public:
+  RunProgress(bool enabled, const char* what);
+  void update(std::uint32_t done, std::uint32_t total);
+  /// Clears the line.
+  void finish();
+
+ private:
+  bool active_;
+  const char* what_;
+  std::chrono::steady_clock::time_point start_, last_draw_;
+};
+
 }  // namespace missionsim::cli

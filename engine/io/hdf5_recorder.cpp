@@ -128,6 +128,7 @@ struct Hdf5Recorder::State {
   std::vector<std::optional<RunRecord>> runs;
   std::vector<char> written;  // per run: series already in the file
   std::vector<Event> events;
+  std::vector<ResultTable> tables;
   bool finished = false;
   // Declared before the datasets so they are closed first (the file refuses to close otherwise).
   h5::File file;
@@ -293,6 +294,15 @@ void Hdf5Recorder::record_step(std::uint32_t run, std::uint32_t step, std::span<
   state_->values.store_step(run, step, values);
 }
 
+void Hdf5Recorder::record_table(const ResultTable& table) {
+  if (!state_) throw InternalError("Hdf5Recorder: record_table before begin");
+  check_result_table(state_->header, table);
+  for (const auto& t : state_->tables)
+    if (t.group == table.group)
+      throw InternalError("Hdf5Recorder: table '" + table.group + "' recorded twice");
+  state_->tables.push_back(table);
+}
+
 void Hdf5Recorder::record_event(const Event& e) {
   if (!state_) throw InternalError("Hdf5Recorder: record_event before begin");
   if (e.run >= state_->header.run_count || e.step >= state_->header.step_count()) {
@@ -453,6 +463,25 @@ void Hdf5Recorder::finish() {
       }
     }
   }
+
+  // Result tables: a dimension scale and its columns, laid out as /metrics is, so that
+  // xarray.open_dataset(path, group=GROUP) gives them with their coordinate.
+  for (const auto& t : s.tables) {
+    const auto group = h5::create_group(s.file, t.group, true);
+    const std::string where = "/" + t.group;
+    auto scale = write_column(group, t.dim, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, t.coordinates, false);
+    make_scale(scale, t.dim);
+    h5::write_attribute(scale, "units", t.dim_units);
+    for (const auto& c : t.columns) {
+      auto column = write_column(group, c.name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, c.values, false);
+      h5::write_attribute(column, "units", c.units);
+      h5::write_attribute(column, "description", c.description);
+      attach(column, scale, 0, where + "/" + c.name);
+    }
+    for (const auto& [name, value] : t.numbers) h5::write_attribute(group, name, value);
+    for (const auto& [name, value] : t.texts) h5::write_attribute(group, name, std::string_view(value));
+  }
+  s.tables.clear();
 
   s.analyses.clear();
   s.achieved_datasets.clear();

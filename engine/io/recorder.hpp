@@ -95,6 +95,21 @@ struct AnalysisValue {
   std::string_view text{};
 };
 
+/// A result along a dimension of its own rather than the runs' (a tipping curve over
+/// withdrawal steps): /GROUP with a dimension scale DIM holding `coordinates`, one float64
+/// column per Column over it, and `numbers` and `texts` as attributes of the group.
+struct ResultTable {
+  struct Column {
+    std::string name, units, description;
+    std::vector<double> values;  ///< one per coordinate
+  };
+  std::string group, dim, dim_units;
+  std::vector<double> coordinates;
+  std::vector<Column> columns;
+  std::vector<std::pair<std::string, double>> numbers;
+  std::vector<std::pair<std::string, std::string>> texts;
+};
+
 /// Everything known before the first step.
 struct RecordingHeader {
   std::string scenario_name, scenario_text, command_line;
@@ -117,6 +132,11 @@ struct RecordingHeader {
 /// distinct identifiers other than the reserved_root_names and whose values have distinct
 /// identifier names (not "run") within their group. Throws InternalError (headers come from code).
 void validate_header(const RecordingHeader& header);
+
+/// Throws InternalError unless the group is an identifier other than the reserved_root_names and
+/// the header's analyses, the dimension and column names are distinct identifiers, and every
+/// column has one value per coordinate.
+void check_result_table(const RecordingHeader& header, const ResultTable& table);
 
 /// For recorders: throws InternalError unless `run` is a run slot of `header`, there is one
 /// outcome per goal and each `achieved` is -1, 0 or 1. Allocates only to throw.
@@ -148,6 +168,8 @@ class Recorder {
   /// value spec, in order. Called at most once per run and analysis (a second call replaces the
   /// first); a run never recorded keeps NaN, or "" for text. Numbers never allocate; text is
   /// copied, which allocates when it outgrows the small-string buffer (rare: notes are short).
+  /// Kept until finish(); at most one table per group. Not for the step loop (it copies).
+  virtual void record_table(const ResultTable& table) = 0;
   virtual void record_analysis(std::uint32_t run, std::size_t analysis,
                                std::span<const AnalysisValue> values) = 0;
   virtual void end_run(const RunRecord& run) = 0;

@@ -57,6 +57,19 @@ class Adoption {
   /// Draws the thresholds and places the initial adopters. InputError if an initial-adopter
   /// file is unreadable or names a person outside the population.
   void setup(std::uint64_t seed, std::uint32_t run);
+  /// What changes during a run, between two steps (a snapshot for counterfactual runs).
+  struct State {
+    struct Innovation {
+      std::vector<std::uint8_t> adopted, kept;
+      std::uint64_t adopters = 0, new_adopters = 0, abandonments = 0;
+      double maturity = 0;
+    };
+    std::vector<Innovation> innovations;
+  };
+  [[nodiscard]] State state() const;
+  /// Back to a state() of this Adoption, taken between two steps.
+  void restore(const State& state);
+
   /// Appends this component's phases: a serial preparation, the parallel decision, a serial commit.
   void add_phases(StepPlan& plan);
 

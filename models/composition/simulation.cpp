@@ -109,6 +109,8 @@ struct Simulation::Impl {
   std::vector<double> values;       ///< one step's metric values, reused every step
   std::vector<std::size_t> widths;  ///< values per component, in metric order
   EconomicSeries economics;         ///< filled during run() when settings.capture_economics
+  std::uint32_t next_step = 0;
+  double step_seconds = 0;  ///< wall time of run()'s step loop
   /// Offsets in `values` of qalys, life_years_lost, deaths_disease, total_spend and the equity
   /// gap the comparison reports (each if present).
   std::array<std::optional<std::size_t>, 5> economic_offsets{};
@@ -339,6 +341,14 @@ struct Simulation::Impl {
       transitions->clear_events();
     }
   }
+
+  // A step run without a recorder still consumes its events.
+  void drop_events() {
+    if (instruments) instruments->clear_events();
+    if (triggers) triggers->clear_events();
+    if (mission) (void)mission->take_events();
+    if (transitions) transitions->clear_events();
+  }
 };
 
 AnalysisSpec transition_analysis_spec() {
@@ -398,26 +408,112 @@ RecordingHeader Simulation::recording_header(const std::string& command_line) co
   return h;
 }
 
-RunSummary Simulation::run(Recorder& recorder, StepObserver* observer,
-                           const std::function<void(Recorder&)>& before_end_run) {
+struct SimulationSnapshot {
+  std::uint32_t next_step = 0;
+  std::vector<double> values;
+  Adoption::State adoption;
+  std::optional<Adoption::State> organisation_adoption;
+  std::optional<Stakeholders::State> stakeholders;
+  std::optional<Instruments::State> instruments;
+  std::optional<std::vector<std::uint8_t>> triggers;
+  std::optional<Transitions::State> transitions;
+  std::optional<Pathway::State> pathway;
+  std::optional<Mission::State> mission;
+};
+
+std::uint32_t Simulation::step_count() const noexcept {
+  return static_cast<std::uint32_t>(impl_->calendar.step_count());
+}
+
+std::uint32_t Simulation::next_step() const noexcept {
+  return impl_->next_step;
+}
+
+std::span<const double> Simulation::values() const noexcept {
+  return impl_->values;
+}
+
+void Simulation::advance(std::uint32_t to, Recorder* recorder, StepObserver* observer) {
   Impl& m = *impl_;
-  const auto steps = static_cast<std::uint32_t>(m.calendar.step_count());
+  const auto steps = step_count();
+  if (to > steps || to < m.next_step)
+    throw InternalError("Simulation::advance to step " + std::to_string(to) + " from " +
+                        std::to_string(m.next_step) + " of " + std::to_string(steps));
   StepExecutor executor(m.plan, m.blocks, m.settings.threads);
-  if (observer) observer->on_run_start(m.settings.run, steps);
-  const auto t0 = Clock::now();
-  for (std::uint32_t t = 0; t < steps; ++t) {
+  for (std::uint32_t t = m.next_step; t < to; ++t) {
     const StepContext ctx{m.settings.run, t, m.calendar.dt_years()};
     if (observer) observer->on_step_begin(m.settings.run, t);
     executor.run_step(ctx);
     m.write_metrics(t);
     if (m.settings.capture_economics) m.capture_economics(t);
     if (observer) observer->on_step_computed(m.settings.run, t);
-    recorder.record_step(m.settings.run, t, m.values);
-    m.record_events(recorder);
+    if (recorder) {
+      recorder->record_step(m.settings.run, t, m.values);
+      m.record_events(*recorder);
+    } else {
+      m.drop_events();
+    }
+    m.next_step = t + 1;
     if (observer) observer->on_step_end(m.settings.run, t, steps);
   }
+}
+
+std::shared_ptr<const SimulationSnapshot> Simulation::snapshot() const {
+  const Impl& m = *impl_;
+  auto s = std::make_shared<SimulationSnapshot>();
+  s->next_step = m.next_step;
+  s->values = m.values;
+  s->adoption = m.adoption.state();
+  if (m.organisation_adoption) s->organisation_adoption = m.organisation_adoption->state();
+  if (m.stakeholders) s->stakeholders = m.stakeholders->state();
+  if (m.instruments) s->instruments = m.instruments->state();
+  if (m.triggers) s->triggers = m.triggers->state();
+  if (m.transitions) s->transitions = m.transitions->state();
+  if (m.pathway) s->pathway = m.pathway->state();
+  if (m.mission) s->mission = m.mission->state();
+  return s;
+}
+
+void Simulation::restore(const SimulationSnapshot& s) {
+  Impl& m = *impl_;
+  m.next_step = s.next_step;
+  m.values = s.values;
+  m.adoption.restore(s.adoption);
+  if (m.organisation_adoption) m.organisation_adoption->restore(*s.organisation_adoption);
+  if (m.stakeholders) {
+    m.stakeholders->restore(*s.stakeholders);
+    m.organisation_world->layer_mut("collaboration").graph = m.stakeholders->collaboration().graph;
+  }
+  if (m.instruments) m.instruments->restore(*s.instruments);
+  if (m.triggers) m.triggers->restore(*s.triggers);
+  if (m.transitions) m.transitions->restore(*s.transitions);
+  if (m.pathway) m.pathway->restore(*s.pathway);
+  if (m.mission) m.mission->restore(*s.mission);
+}
+
+void Simulation::withdraw_instruments() {
+  if (impl_->instruments) impl_->instruments->stop_all();
+}
+
+RunSummary Simulation::run(Recorder& recorder, StepObserver* observer,
+                           const std::function<void(Recorder&)>& before_end_run) {
+  Impl& m = *impl_;
+  const auto steps = step_count();
+  if (observer) observer->on_run_start(m.settings.run, steps);
+  const auto t0 = Clock::now();
+  advance(steps, &recorder, observer);
+  m.step_seconds = seconds_since(t0);
+  RunSummary summary = conclude(recorder, before_end_run);
+  if (observer) observer->on_run_end(m.settings.run);
+  return summary;
+}
+
+RunSummary Simulation::conclude(Recorder& recorder, const std::function<void(Recorder&)>& before_end_run) {
+  Impl& m = *impl_;
+  const auto steps = step_count();
+  if (m.next_step != steps) throw InternalError("Simulation::conclude before the last step");
   RunSummary summary;
-  summary.step_seconds = seconds_since(t0);
+  summary.step_seconds = m.step_seconds;
   summary.build_seconds = m.build_seconds;
   summary.steps = steps;
   summary.agents = m.population.size();
@@ -454,7 +550,6 @@ RunSummary Simulation::run(Recorder& recorder, StepObserver* observer,
   }
   if (before_end_run) before_end_run(recorder);
   recorder.end_run(summary.record);
-  if (observer) observer->on_run_end(m.settings.run);
   return summary;
 }
 

@@ -80,6 +80,23 @@ void Instruments::setup() {
   events_.clear();
 }
 
+void Instruments::restore(const State& s) {
+  if (s.spend.size() != params_.size()) throw InternalError("Instruments::restore: other instruments' state");
+  spend_ = s.spend;
+  cumulative_ = s.cumulative;
+  funded_ = s.funded;
+  intensity_ = s.intensity;
+  exhausted_ = s.exhausted;
+  seeded_ = s.seeded;
+  held_ = s.held;
+  stopped_ = s.stopped;
+  ties_added_ = s.ties_added;
+  budget_factor_ = s.budget_factor;
+  mission_spent_ = s.mission_spent;
+  mission_exhausted_ = s.mission_exhausted;
+  events_.clear();
+}
+
 void Instruments::add_phases(StepPlan& plan) {
   Phase phase;
   phase.name = "instruments.apply";

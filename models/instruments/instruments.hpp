@@ -47,6 +47,21 @@ class Instruments {
   /// Instrument i waits for a trigger to start it, whatever its start date (call before setup()).
   void hold_until_started(std::size_t i) { held_initially_[i] = 1; }
   void setup();
+  /// What changes during a run, between two steps (a snapshot for counterfactual runs).
+  struct State {
+    std::vector<double> spend, cumulative, funded, intensity;
+    std::vector<std::uint8_t> exhausted, seeded, held, stopped;
+    std::vector<std::uint32_t> ties_added;
+    double budget_factor = 1, mission_spent = 0;
+    bool mission_exhausted = false;
+  };
+  [[nodiscard]] State state() const {
+    return {spend_, cumulative_, funded_,     intensity_,     exhausted_,     seeded_,
+            held_,  stopped_,    ties_added_, budget_factor_, mission_spent_, mission_exhausted_};
+  }
+  void restore(const State& s);
+  /// Stops every instrument from the next apply() on (a withdrawal of all support).
+  void stop_all() { std::fill(stopped_.begin(), stopped_.end(), std::uint8_t{1}); }
   // Trigger actions, effective from the next step's apply().
   void start(std::size_t i) { held_[i] = 0; }
   void stop(std::size_t i) { stopped_[i] = 1; }

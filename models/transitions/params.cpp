@@ -69,6 +69,27 @@ void declare_transition_keys(TableSpec& root) {
   n.real("expectation_weight", "Weight of maturity / 4 (expectations) in the momentum.")
       .range(0, 1)
       .default_value(0.3);
+
+  auto& tip = root.table(
+      "tipping",
+      "Defaults of `missionsim tipping`: when can support stop without the change falling back? From "
+      "each replicate's supported run, every instrument is withdrawn at a step and the run continues "
+      "under common random numbers.");
+  tip.real("new_normal",
+           "Adoption a withdrawn run must still reach at the horizon, as a share of the supported run's.")
+      .range(0, 1)
+      .default_value(0.9);
+  tip.real("sustain_probability",
+           "Share of replicates that must sustain for a withdrawal step to count as tipped.")
+      .range(0, 1)
+      .default_value(0.9);
+  tip.integer("replicates", "Replicates (worlds and seeds) of the supported run.")
+      .range(1, 10000)
+      .default_value(std::int64_t{20});
+  tip.real("grid_years", "Spacing of the coarse grid of withdrawal steps, refined by bisection.")
+      .unit("years")
+      .greater_than(0)
+      .default_value(1.0);
 }
 
 namespace {
@@ -87,6 +108,11 @@ TransitionParams read_transitions(const TableView& root, const std::vector<Innov
   TransitionParams out;
   std::vector<std::string> innovation_names;
   for (const auto& i : innovations) innovation_names.push_back(i.name);
+  const auto tip = root.table("tipping");
+  out.tipping.new_normal = tip.get<double>("new_normal");
+  out.tipping.sustain_probability = tip.get<double>("sustain_probability");
+  out.tipping.replicates = static_cast<std::uint32_t>(tip.get<std::int64_t>("replicates"));
+  out.tipping.grid_years = tip.get<double>("grid_years");
   for (const auto& t : root.array("landscape")) {
     LandscapeParams p;
     p.name = t.get<std::string>("name");

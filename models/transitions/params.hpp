@@ -51,14 +51,23 @@ struct NicheParams {
   double expectation_weight = 0.3;   ///< on maturity / 4
 };
 
+/// Defaults of `missionsim tipping` (its options override them).
+struct TippingParams {
+  double new_normal = 0.9;           ///< share of the supported run's final adoption to reach
+  double sustain_probability = 0.9;  ///< the level the tipping step must reach
+  std::uint32_t replicates = 20;
+  double grid_years = 1;  ///< withdrawal steps of the coarse grid, in years
+};
+
 struct TransitionParams {
   std::vector<LandscapeParams> landscape;
   std::vector<RegimeParams> regimes;
   std::vector<NicheParams> niches;
+  TippingParams tipping;
   [[nodiscard]] bool empty() const noexcept { return landscape.empty() && regimes.empty() && niches.empty(); }
 };
 
-/// Declares `[[landscape]]`, `[[regimes]]` and `[[niches]]`.
+/// Declares `[[landscape]]`, `[[regimes]]`, `[[niches]]` and `[tipping]`.
 void declare_transition_keys(TableSpec& root);
 /// Reads them; unknown innovations, regimes and regions, a pulse without a later end, and
 /// regimes mixing innovations of citizens and organisations are appended to `problems`.

@@ -113,6 +113,18 @@ void Transitions::setup() {
   if (instruments_) instruments_->set_budget_factor(1.0 + total_pressure(PressureTarget::budget, 0));
 }
 
+void Transitions::restore(const State& s) {
+  strength_ = s.strength;
+  stability_ = s.stability;
+  momentum_ = s.momentum;
+  shifted_ = s.shifted;
+  broken_through_ = s.broken_through;
+  history_ = s.history;
+  step_ = s.step;
+  shift_regime_ = s.shift_regime;
+  events_.clear();
+}
+
 double Transitions::total_pressure(PressureTarget target, std::size_t t) const {
   double sum = 0;
   if (t >= steps_) return sum;

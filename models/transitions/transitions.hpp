@@ -42,6 +42,18 @@ class Transitions {
 
   /// Call after the adoptions' setup(): the regimes' initial strength comes from their adopters.
   void setup();
+  /// What changes during a run, between two steps (a snapshot for counterfactual runs).
+  struct State {
+    std::vector<double> strength, stability, momentum;
+    std::vector<std::uint8_t> shifted, broken_through;
+    TransitionHistory history;
+    std::uint32_t step = 0;
+    std::optional<std::size_t> shift_regime;
+  };
+  [[nodiscard]] State state() const {
+    return {strength_, stability_, momentum_, shifted_, broken_through_, history_, step_, shift_regime_};
+  }
+  void restore(const State& s);
   /// Landscape and lock-in levers: add after the instruments' phase, before the adoption phases.
   void add_lever_phase(StepPlan& plan);
   /// Regimes' strength, niches' momentum, events: add after the adoption phases.
