@@ -40,6 +40,13 @@ int main(int argc, char** argv) {
       "schema", "Print the scenario reference (every key, unit, default, range) as Markdown");
   commands[schema] = missionsim::cli::add_schema_command(*schema);
 
+  auto* sweep = app.add_subcommand(
+      "sweep",
+      "Run a design of parameter points x replicates (grid, lhs, sobol, morris or a CSV file) into one file");
+  commands[sweep] = missionsim::cli::add_sweep_command(*sweep, command_line);
+  auto* merge = app.add_subcommand("merge", "Join the shard files of sweep --shard I/N into one sweep file");
+  commands[merge] = missionsim::cli::add_merge_command(*merge, command_line);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

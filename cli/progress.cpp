@@ -35,4 +35,30 @@ void ProgressBar::on_run_end(std::uint32_t) {
   if (active_) std::fprintf(stderr, "\r\033[K");
 }
 
+SweepProgress::SweepProgress(bool enabled, std::uint32_t total, std::uint32_t already_done)
+    : active_(enabled && isatty(STDERR_FILENO) == 1),
+      total_(total),
+      done_(already_done),
+      recovered_(already_done),
+      start_(std::chrono::steady_clock::now()),
+      last_draw_(start_) {}
+
+void SweepProgress::run_finished() {
+  ++done_;
+  if (!active_) return;
+  const auto now = std::chrono::steady_clock::now();
+  if (done_ != total_ && now - last_draw_ < std::chrono::milliseconds(200)) return;
+  last_draw_ = now;
+  const double elapsed = std::chrono::duration<double>(now - start_).count();
+  const std::uint32_t here = done_ - recovered_;
+  const double left = here > 0 ? elapsed * (total_ - done_) / here : 0.0;
+  std::fprintf(stderr, "\r\033[Kruns %u/%u done (%u from the journal)  %.1f s elapsed  ~%.1f s left", done_,
+               total_, recovered_, elapsed, left);
+  std::fflush(stderr);
+}
+
+void SweepProgress::finish() {
+  if (active_) std::fprintf(stderr, "\r\033[K");
+}
+
 }  // namespace missionsim::cli

@@ -23,4 +23,21 @@ class ProgressBar final : public StepObserver {
   std::chrono::steady_clock::time_point last_draw_{};
 };
 
+/// Progress of a sweep: runs done of the total, elapsed time and time left estimated from the
+/// runs finished in this session, on stderr when it is a terminal; nothing otherwise.
+class SweepProgress {
+ public:
+  /// `already_done` runs were recovered from the journal: counted as done, not in the rate.
+  SweepProgress(bool enabled, std::uint32_t total, std::uint32_t already_done);
+  void run_finished();
+  /// Clears the line.
+  void finish();
+
+ private:
+  bool active_;
+  std::uint32_t total_, done_, recovered_;
+  std::chrono::steady_clock::time_point start_{};
+  std::chrono::steady_clock::time_point last_draw_{};
+};
+
 }  // namespace missionsim::cli

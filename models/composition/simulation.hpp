@@ -46,6 +46,11 @@ struct RunSummary {
 /// metrics (labels come from names, not sizes). Goals are checked against this list.
 std::vector<MetricSpec> metric_specs(const Scenario& scenario);
 
+/// The header a single run of this scenario records (metrics, goals, time axis), from the same
+/// kind of stand-in world as metric_specs() but with the goals kept: what a sweep of the
+/// scenario records per run, known without building its real world.
+RecordingHeader stand_in_header(const Scenario& scenario, const std::string& command_line);
+
 class Simulation {
  public:
   /// Builds the world (networks, thresholds, initial adopters). InputError if an input file
