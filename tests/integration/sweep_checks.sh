@@ -59,6 +59,31 @@ printf 'pathway.onset_rate,population.size\n0.002,1600\n0.004,2000\n0.006,2500\n
 "$exe" sweep "$scenario" "${tiny[@]}" --design design.csv --replicates 2 -o design.h5 -q >/dev/null
 $files check design.h5 6
 
+echo "== sensitivity: Sobol indices from a sobol sweep, Morris from a morris sweep, into /sensitivity"
+"$exe" sweep "$scenario" "${tiny[@]}" "${params[@]}" --method sobol --samples 4 -o sobol.h5 -q >sobol.txt
+grep -q "16 runs" sobol.txt || fail "sobol: N(k+2) = 16 runs expected: $(cat sobol.txt)"
+"$exe" sensitivity sobol.h5 --metric incidence --bootstrap 50 >sens.txt
+grep -q "incidence_final" sens.txt || fail "no incidence_final in: $(cat sens.txt)"
+"$exe" sweep "$scenario" "${tiny[@]}" "${params[@]}" --method morris --samples 3 -o morris.h5 -q >morris.txt
+grep -q "9 runs" morris.txt || fail "morris: N(k+1) = 9 runs expected: $(cat morris.txt)"
+"$exe" sensitivity morris.h5 --metric incidence >/dev/null
+$python -c "
+import xarray as xr, numpy as np
+s = xr.open_dataset('sobol.h5', group='sensitivity', engine='h5netcdf')
+assert list(s['parameter'].values) == ['pathway.onset_rate', 'pathway.early_detection_rate'], s['parameter'].values
+assert 'incidence_final' in list(s['output'].values)
+for v in ('first_order', 'first_order_low', 'first_order_high', 'total_order', 'total_order_low', 'total_order_high'):
+    assert s[v].dims == ('output', 'parameter'), (v, s[v].dims)
+m = xr.open_dataset('morris.h5', group='sensitivity', engine='h5netcdf')
+mu_star = m['mu_star'].sel(output='incidence_final').values
+assert np.all(np.isfinite(mu_star)) and np.all(mu_star >= 0), mu_star
+print('sensitivity groups read by xarray')"
+set +e
+"$exe" sensitivity t1.h5 2>err.txt
+rc=$?
+set -e
+[[ $rc == 2 ]] || fail "sensitivity of an lhs sweep: exit $rc, expected 2"
+
 echo "== kill -9 at any moment, then the same command again: the uninterrupted sweep's file"
 long=("$scenario" "${tiny[@]}" --set population.size=6000 --set population.scale=100 "${params[@]}"
       --samples 12 --replicates 2 --threads 2 -q)
