@@ -9,7 +9,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <iterator>
 
 namespace missionsim {
 
@@ -71,7 +70,9 @@ Journal::Journal(std::filesystem::path path, const std::string& fingerprint) : p
   if (std::filesystem::exists(path_)) {
     std::ifstream in(path_, std::ios::binary);
     if (!in) throw IoError(path_.string() + ": cannot read the sweep journal");
-    const std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string data(static_cast<std::size_t>(std::filesystem::file_size(path_)), '\0');
+    if (!in.read(data.data(), static_cast<std::streamsize>(data.size())))
+      throw IoError(path_.string() + ": cannot read the sweep journal");
     std::size_t at = file_magic.size();
     std::string_view recorded;
     const bool ours = data.compare(0, file_magic.size(), file_magic) == 0 &&
