@@ -48,7 +48,7 @@ TEST_CASE("shards partition the runs", "[sweep_plan]") {
   CHECK(p.runs_of(Shard{}).size() == p.run_count());
 }
 
-TEST_CASE("--shard parses I/N", "[sweep_plan]") {
+TEST_CASE("a shard is given as I/N", "[sweep_plan]") {
   CHECK(parse_shard("2/5").index == 2);
   CHECK(parse_shard("2/5").count == 5);
   for (const char* bad : {"5/5", "1", "a/2", "1/0", "-1/3", "1/2x"})
