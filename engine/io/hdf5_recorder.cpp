@@ -388,7 +388,7 @@ void Hdf5Recorder::finish() {
     std::vector<std::string> status(n);
     std::vector<double> wall(n);
     for (std::uint32_t r = 0; r < n; ++r) {
-      const RunRecord record = s.runs[r].value_or(RunRecord{r, 0, 0, "not_run", 0});
+      const RunRecord record = s.runs[r].value_or(RunRecord{r, 0, 0, "not_run", 0, 0, {}});
       index[r] = r;
       seed[r] = record.seed;
       replicate[r] = record.replicate;
@@ -405,6 +405,30 @@ void Hdf5Recorder::finish() {
     columns.push_back(write_string_column(group, "status", status, false));
     columns.push_back(write_column(group, "wall_seconds", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, wall, false));
     h5::write_attribute(columns.back(), "units", "s");
+    if (!s.header.run_parameters.empty()) {  // a sweep: the design point and its parameter values
+      std::vector<std::uint32_t> point(n);
+      const std::size_t k = s.header.run_parameters.size();
+      std::vector<double> values(n * k, std::numeric_limits<double>::quiet_NaN());  // parameter-major
+      for (std::uint32_t r = 0; r < n; ++r) {
+        if (!s.runs[r]) continue;
+        point[r] = s.runs[r]->point;
+        if (s.runs[r]->parameters.size() != k)
+          throw InternalError("end_run: run " + std::to_string(r) + " has " +
+                              std::to_string(s.runs[r]->parameters.size()) + " parameter values for " +
+                              std::to_string(k) + " parameters");
+        for (std::size_t p = 0; p < k; ++p) values[p * n + r] = s.runs[r]->parameters[p];
+      }
+      columns.push_back(write_column(group, "point", H5T_STD_U32LE, H5T_NATIVE_UINT32, point, false));
+      h5::write_attribute(columns.back(), "long_name", "design point of the run");
+      for (std::size_t p = 0; p < k; ++p) {
+        const std::vector<double> column(values.begin() + static_cast<std::ptrdiff_t>(p * n),
+                                         values.begin() + static_cast<std::ptrdiff_t>((p + 1) * n));
+        columns.push_back(write_column(group, s.header.run_parameters[p], H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
+                                       column, false));
+        h5::write_attribute(columns.back(), "long_name", "scenario key " + s.header.run_parameters[p]);
+      }
+    }
+    for (const auto& [name, value] : s.header.run_attributes) h5::write_attribute(group, name, value);
     for (const auto& c : columns) attach(c, scale, 0, "a /runs column");
   }
 

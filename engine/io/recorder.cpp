@@ -95,6 +95,12 @@ void validate_header(const RecordingHeader& header) {
               "value name '" + v.name + "' of analysis '" + a.group + "' is used twice or reserved");
     }
   }
+  // Run parameters are key paths (dots allowed) beside the fixed /runs columns.
+  std::set<std::string> columns{"run", "index", "seed", "replicate", "status", "wall_seconds", "point"};
+  for (const auto& p : header.run_parameters) {
+    require(!p.empty() && p.find('/') == std::string::npos, "run parameter '" + p + "' is not a key path");
+    require(columns.insert(p).second, "run parameter '" + p + "' is used twice or reserved");
+  }
 }
 
 void check_result_table(const RecordingHeader& header, const ResultTable& table) {

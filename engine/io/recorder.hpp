@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace missionsim {
@@ -40,6 +41,10 @@ struct RunRecord {
   std::uint32_t replicate = 0;
   std::string status = "ok";
   double wall_seconds = 0;
+  /// Sweeps only: the design point the run belongs to, and the value of each of the header's
+  /// run_parameters at that point, in header order.
+  std::uint32_t point = 0;
+  std::vector<double> parameters = {};
 };
 
 /// Something that happened once: a niche breakthrough, a tipping point, a goal met...
@@ -119,6 +124,11 @@ struct RecordingHeader {
   std::vector<MetricSpec> metrics;
   std::vector<GoalSpec> goals;
   std::vector<AnalysisSpec> analyses;
+  /// Sweeps only: the parameters that vary (scenario key paths), each a float64 column of /runs
+  /// beside a `point` column; with none, /runs has neither. `run_attributes` become string
+  /// attributes of /runs (the design's method, sample count, replicates...).
+  std::vector<std::string> run_parameters = {};
+  std::vector<std::pair<std::string, std::string>> run_attributes = {};
 
   [[nodiscard]] std::size_t step_count() const noexcept { return time_days.size(); }
   /// Values per record_step call: the sum of the metrics' widths.
@@ -130,7 +140,8 @@ struct RecordingHeader {
 /// wherever a dimension is used twice, and goals with distinct identifier names (not "run"), a
 /// direction of "at_most" or "at_least" and a YYYY-MM-DD deadline, and analyses whose groups are
 /// distinct identifiers other than the reserved_root_names and whose values have distinct
-/// identifier names (not "run") within their group. Throws InternalError (headers come from code).
+/// identifier names (not "run") within their group, and run parameters that are distinct,
+/// non-empty, free of '/' and not a /runs column of their own. Throws InternalError (headers come from code).
 void validate_header(const RecordingHeader& header);
 
 /// Throws InternalError unless the group is an identifier other than the reserved_root_names and

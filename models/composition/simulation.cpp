@@ -374,6 +374,16 @@ std::vector<MetricSpec> metric_specs(const Scenario& scenario) {
   return metrics;
 }
 
+RecordingHeader stand_in_header(const Scenario& scenario, const std::string& command_line) {
+  Scenario stand_in = scenario;
+  stand_in.population.size = std::min<std::uint32_t>(scenario.population.size, 2000);
+  for (auto& n : stand_in.networks) n.kind = NetworkKind::well_mixed;
+  for (auto& i : stand_in.innovations) i.initial = InitialAdopters::none;
+  RecordingHeader h = Simulation(stand_in, RunSettings{}).recording_header(command_line);
+  h.analyses.clear();  // a sweep's runs keep their series, goals and events, not per-run analyses
+  return h;
+}
+
 Simulation::Simulation(const Scenario& scenario, const RunSettings& settings)
     : impl_(std::make_unique<Impl>(scenario, settings, Clock::now())) {}
 
@@ -518,7 +528,7 @@ RunSummary Simulation::conclude(Recorder& recorder, const std::function<void(Rec
   summary.steps = steps;
   summary.agents = m.population.size();
   summary.record =
-      RunRecord{m.settings.run, m.settings.seed, m.settings.replicate, "ok", summary.step_seconds};
+      RunRecord{m.settings.run, m.settings.seed, m.settings.replicate, "ok", summary.step_seconds, 0, {}};
   for (std::size_t i = 0; i < m.adoption.innovation_count(); ++i)
     summary.final_shares.push_back({m.adoption.params(i).name, "people", m.adoption.adopter_share(i)});
   if (m.organisation_adoption)

@@ -56,6 +56,11 @@ std::vector<MetricSpec> metric_specs(const Scenario& scenario);
 /// The state of a Simulation between two steps: every column and counter that changes during
 /// a run, nothing that is built once (networks, thresholds). Opaque; see Simulation::snapshot().
 struct SimulationSnapshot;
+/// The header a single run of this scenario records (metrics, goals, time axis), from the same
+/// kind of stand-in world as metric_specs() but with the goals kept: what a sweep of the
+/// scenario records per run, known without building its real world. Without analyses: a sweep
+/// keeps no per-run analysis (such as /transition) yet.
+RecordingHeader stand_in_header(const Scenario& scenario, const std::string& command_line);
 
 class Simulation {
  public:
