@@ -12,6 +12,7 @@ PATH may not see them). Exit status 2 for a missing file or one that is not miss
 """
 import argparse
 import datetime as dt
+import math
 import os
 import sys
 
@@ -171,13 +172,20 @@ def plot_equity(f, metrics, times, events, name, out_dir, dpi, plt):
                   and not k.endswith(("_ews_variance", "_ews_ac1", "_ews_skewness")))
     if not keys:
         return None
-    fig, axes = plt.subplots(len(keys), 1, figsize=(8, 2.2 * len(keys)), sharex=True, squeeze=False)
-    window = max(1, round(len(times) / 40))
-    for ax, key in zip(axes[:, 0], keys):
+    columns = 1 if len(keys) < 4 else 3
+    rows = math.ceil(len(keys) / columns)
+    fig, axes = plt.subplots(rows, columns, figsize=(3.8 * columns if columns > 1 else 8, 2.1 * rows),
+                             sharex=True, squeeze=False)
+    for ax in axes.flat[len(keys):]:
+        ax.set_visible(False)
+    window = max(1, round(len(times) / 20))
+    for ax, key in zip(axes.flat, keys):
         mean, runs = series(metrics[key])
-        ax.plot(times, mean, color="tab:orange", alpha=0.35, linewidth=0.8, label="per step")
-        if window > 1 and len(mean) >= window:
-            # A centred moving mean: a step's gap in a small population is noisy.
+        if window == 1 or len(mean) < window:
+            ax.plot(times, mean, color="tab:orange", linewidth=1.0, label="per step")
+        else:
+            # A centred moving mean only: a step's gap in a small population is noisy, and
+            # hundreds of jagged segments hide the trend (and make the image large).
             kernel = np.ones(window)
             valid = np.isfinite(mean)
             sums = np.convolve(np.where(valid, mean, 0.0), kernel, mode="same")
@@ -188,7 +196,9 @@ def plot_equity(f, metrics, times, events, name, out_dir, dpi, plt):
         units = text(metrics[key].attrs.get("units", ""))
         ax.set_title(key + (f" [{units}]" if units and units != "1" else ""), fontsize=8)
         mark_events(ax, [e for e in events if not e[0].startswith("goal_")])
-        ax.legend(fontsize=7, loc="best")
+        ax.tick_params(labelsize=7)
+        if ax is axes.flat[0]:
+            ax.legend(fontsize=6, loc="best")
         ax.grid(alpha=0.3)
     path = os.path.join(out_dir, f"{name}-equity.png")
     finish(fig, path, dpi)
