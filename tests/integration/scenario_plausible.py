@@ -1,0 +1,50 @@
+"""Runs one shipped scenario over its full horizon at 20,000 simulated people (standing for the
+same real population) and checks that its disease burden in the last warm-up year, before any
+instrument acts, lies in the plausible ranges argued in docs/scenarios/README.md ("Plausible
+ranges"): new cases, the share of cases that die of the disease, and the early-stage share.
+Scenarios without a care pathway, or without a five-year warm-up, are skipped (exit 77).
+
+    scenario_plausible.py MISSIONSIM SCENARIO OUTPUT.h5
+"""
+import subprocess
+import sys
+import tomllib
+
+import h5py
+import numpy as np
+
+exe, scenario, out = sys.argv[1:4]
+with open(scenario, "rb") as f:
+    doc = tomllib.load(f)
+if "pathway" not in doc or "# ---- Shared base" not in open(scenario).read():
+    print("skipped: not a library scenario with the shared base")
+    sys.exit(77)
+
+size = 20000
+real = doc["population"]["size"] * doc["population"].get("scale", 1.0)
+args = [exe, "run", scenario, "-o", out, "--force", "-q",
+        "--set", f"population.size={size}", "--set", f"population.scale={real / size!r}"]
+result = subprocess.run(args, capture_output=True, text=True)
+if result.returncode != 0:
+    sys.exit(f"missionsim exited with {result.returncode}: {result.stdout} {result.stderr}")
+
+with h5py.File(out, "r") as f:
+    m = f["metrics"]
+    year = slice(48, 60)  # the fifth warm-up year: the pathway has filled, no instrument has acted
+    onsets = m["incidence"][0, year].sum()
+    deaths = m["deaths_disease"][0, year].sum()
+    early = m["diagnoses_early"][0, year].sum()
+    late = m["diagnoses_late"][0, year].sum()
+
+per_100k = onsets / real * 1e5
+checks = [
+    ("new cases per 100,000 a year", per_100k, 450.0, 750.0),
+    ("deaths from the disease per new case", deaths / onsets, 0.30, 0.65),
+    ("early-stage share of diagnoses", early / (early + late), 0.30, 0.65),
+]
+failed = False
+for name, value, low, high in checks:
+    ok = low <= value <= high
+    failed |= not ok
+    print(f"{'ok  ' if ok else 'FAIL'} {name}: {value:.3f} in [{low}, {high}]")
+sys.exit(1 if failed else 0)
