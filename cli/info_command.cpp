@@ -5,8 +5,10 @@
 #include <CLI/CLI.hpp>
 
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <memory>
+#include <string_view>
 
 namespace missionsim::cli {
 
@@ -30,6 +32,42 @@ std::string analysis_value_text(const AnalysisValueSummary& v, bool single_run) 
   std::snprintf(number.data(), number.size(), "%g", v.number);
   out += std::string(" ") + number.data();
   return v.units.empty() ? out : out + " " + v.units;
+}
+// The /ews group of a one-run file as a table: one row per series, the Kendall tau of each
+// indicator against time in the columns (value names are SERIES_ews_INDICATOR_tau).
+void print_early_warnings(const AnalysisSummary& a) {
+  constexpr std::array<std::string_view, 3> suffixes{"_ews_variance_tau", "_ews_ac1_tau",
+                                                     "_ews_skewness_tau"};
+  struct Row {
+    std::string series;
+    std::array<double, 3> tau{NAN, NAN, NAN};
+  };
+  std::vector<Row> rows;
+  double window = NAN, bandwidth = NAN;
+  std::string detrending;
+  for (const auto& v : a.values) {
+    if (v.name == "window_steps") window = v.number;
+    if (v.name == "bandwidth_steps") bandwidth = v.number;
+    if (v.name == "detrending") detrending = v.text;
+    for (std::size_t i = 0; i < suffixes.size(); ++i) {
+      const std::string_view name(v.name);
+      if (name.size() <= suffixes[i].size() || !name.ends_with(suffixes[i])) continue;
+      const std::string series(name.substr(0, name.size() - suffixes[i].size()));
+      if (rows.empty() || rows.back().series != series) rows.push_back({series, {NAN, NAN, NAN}});
+      rows.back().tau[i] = v.number;
+    }
+  }
+  std::string how = detrending + " detrending";
+  if (!std::isnan(bandwidth)) {
+    std::array<char, 48> bw{};
+    std::snprintf(bw.data(), bw.size(), ", bandwidth %g steps", bandwidth);
+    how += bw.data();
+  }
+  std::printf("  ews: Kendall tau against time of the indicators over a %g-step window (%s)\n", window,
+              how.c_str());
+  std::printf("    %-44s %9s %9s %9s\n", "series", "variance", "ac1", "skewness");
+  for (const auto& r : rows)
+    std::printf("    %-44s %9.3f %9.3f %9.3f\n", r.series.c_str(), r.tau[0], r.tau[1], r.tau[2]);
 }
 }  // namespace
 
@@ -61,6 +99,10 @@ Command add_info_command(CLI::App& app) {
                   g.runs_missed);
     std::printf("analyses    %zu\n", s.analyses.size());
     for (const auto& a : s.analyses) {
+      if (a.group == "ews" && s.runs == 1) {
+        print_early_warnings(a);
+        continue;
+      }
       std::string line = "  " + a.group + ":";
       for (std::size_t i = 0; i < a.values.size(); ++i)
         line += (i ? ", " : " ") + analysis_value_text(a.values[i], s.runs == 1);

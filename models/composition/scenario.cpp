@@ -57,6 +57,7 @@ TableSpec build_schema() {
       .unit("currency per QALY")
       .min(0)
       .default_value(30000.0);
+  declare_early_warning_keys(root);
   return root;
 }
 
@@ -150,6 +151,7 @@ Scenario load_scenario(const std::filesystem::path& file, std::span<const std::s
   s.mission = read_mission(root, problems);
   const auto econ = root.table("economics");
   s.economics = {econ.get<double>("discount_rate"), econ.get<double>("willingness_to_pay")};
+  s.early_warning = read_early_warning(root);
   if (std::count_if(s.innovations.begin(), s.innovations.end(), [](const auto& i) {
         return i.changes_pathway();
       }) > static_cast<std::ptrdiff_t>(Pathway::max_effects))

@@ -6,6 +6,7 @@
 #include "engine/core/calendar.hpp"
 #include "engine/core/error.hpp"
 #include "models/adoption/params.hpp"
+#include "models/early_warning/params.hpp"
 #include "models/instruments/params.hpp"
 #include "models/instruments/triggers.hpp"
 #include "models/mission/params.hpp"
@@ -45,7 +46,8 @@ struct Scenario {
   StakeholderParams stakeholders;
   MissionParams mission;
   EconomicSettings economics;  ///< for the comparison with the baseline (run --baseline)
-  std::string resolved_text;   ///< the scenario as TOML after overrides and defaults
+  EarlyWarningSettings early_warning;
+  std::string resolved_text;  ///< the scenario as TOML after overrides and defaults
 
   [[nodiscard]] Calendar calendar() const { return Calendar(start, end, step); }
 };

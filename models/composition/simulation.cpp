@@ -5,6 +5,7 @@
 #include "models/adoption/adoption.hpp"
 #include "models/composition/adoption_by_group.hpp"
 #include "models/composition/lever_zones.hpp"
+#include "models/early_warning/early_warnings.hpp"
 #include "models/equity/equity.hpp"
 #include "models/instruments/instruments.hpp"
 #include "models/mission/mission.hpp"
@@ -100,6 +101,7 @@ struct Simulation::Impl {
   std::optional<Pathway> pathway;
   std::optional<Equity> equity;
   std::optional<Mission> mission;
+  std::optional<EarlyWarnings> early_warnings;
   StepPlan plan;
   std::vector<MetricSpec> metrics;
   std::vector<double> values;       ///< one step's metric values, reused every step
@@ -196,6 +198,14 @@ struct Simulation::Impl {
       mission->setup(r.run);
       describe(*mission);
     }
+    // Last: the indicators follow adoption shares and goal KPIs written before them.
+    early_warnings.emplace(
+        s.early_warning, metrics,
+        std::vector<std::string>{"adopter_share_by_innovation",
+                                 "stakeholder_adopter_share_by_stakeholder_innovation", "goal_kpi_by_goal"},
+        calendar.step_count());
+    early_warnings->setup();
+    describe(*early_warnings);
     values.assign(std::accumulate(widths.begin(), widths.end(), std::size_t{0}), 0.0);
     if (r.capture_economics) {
       const std::size_t steps = calendar.step_count();
@@ -274,6 +284,8 @@ struct Simulation::Impl {
       mission->write_metrics(next());
     }
     if (triggers) triggers->on_step(step, values);  // after every metric it may watch is written
+    early_warnings->on_step(step, values);
+    early_warnings->write_metrics(next());
   }
 
   // The health-economic quantities of step t, from the metrics just written.
@@ -350,6 +362,7 @@ RecordingHeader Simulation::recording_header(const std::string& command_line) co
   h.time_days = impl_->calendar.time_days();
   h.run_count = 1;
   h.metrics = impl_->metrics;
+  if (impl_->early_warnings->series_count() > 0) h.analyses.push_back(impl_->early_warnings->analysis_spec());
   if (impl_->mission)
     for (const auto& g : impl_->mission->results())
       h.goals.push_back({g.name, g.kpi, g.direction == Direction::at_most ? "at_most" : "at_least",
@@ -399,6 +412,8 @@ RunSummary Simulation::run(Recorder& recorder, StepObserver* observer,
           {static_cast<std::int8_t>(g.decided ? (g.achieved ? 1 : 0) : -1), g.value_at_deadline});
     recorder.record_goals(m.settings.run, outcomes);
   }
+  if (m.early_warnings->series_count() > 0)
+    recorder.record_analysis(m.settings.run, ews_analysis, m.early_warnings->analysis_values());
   if (before_end_run) before_end_run(recorder);
   recorder.end_run(summary.record);
   if (observer) observer->on_run_end(m.settings.run);

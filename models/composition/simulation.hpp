@@ -57,8 +57,11 @@ class Simulation {
 
   /// The metrics this composition records, in the order of the values it hands the recorder.
   [[nodiscard]] const std::vector<MetricSpec>& metrics() const noexcept;
-  /// A recording header for a single-run file of this scenario.
+  /// A recording header for a single-run file of this scenario. Its first analysis is /ews (the
+  /// early-warning trends, index ews_analysis), which run() records; callers append theirs after.
   [[nodiscard]] RecordingHeader recording_header(const std::string& command_line) const;
+  /// Index of /ews in recording_header().analyses.
+  static constexpr std::size_t ews_analysis = 0;
   /// The step plan as Graphviz text.
   [[nodiscard]] std::string plan_dot() const;
 

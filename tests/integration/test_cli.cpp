@@ -54,6 +54,12 @@ TEST_CASE("run writes the file, prints a summary, and info describes it") {
         std::string::npos);
   CHECK(info.output.find("incidence_by_quintile") != std::string::npos);
   CHECK(info.output.find("demo") != std::string::npos);
+  // The early-warning trends as a table: a row per series, a tau per indicator.
+  CHECK(info.output.find("adopter_share_ews_ac1_by_innovation [1 × 24 × 1]") != std::string::npos);
+  CHECK(info.output.find("ews: Kendall tau against time of the indicators over a 12-step window (gaussian "
+                         "detrending, bandwidth 2.4 steps)") != std::string::npos);
+  CHECK(info.output.find("    adopter_share_healthy_diet  ") != std::string::npos);
+  CHECK(info.output.find("    goal_kpi_fewer_cancers  ") != std::string::npos);
 }
 
 TEST_CASE("run --baseline writes /impact, and a scenario without instruments has zero impact") {
