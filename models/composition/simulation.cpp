@@ -332,7 +332,12 @@ std::vector<MetricSpec> metric_specs(const Scenario& scenario) {
   stand_in.triggers.clear();
   auto metrics = Simulation(stand_in, RunSettings{}).metrics();
   // Without goals the mission adds no metrics: goals and triggers are checked against the
-  // components' metrics only.
+  // components' metrics only. Nor may they watch the early-warning indicators, which are
+  // computed after both.
+  std::erase_if(metrics, [](const MetricSpec& m) {
+    return m.name.ends_with("_ews_variance") || m.name.ends_with("_ews_ac1") ||
+           m.name.ends_with("_ews_skewness");
+  });
   return metrics;
 }
 

@@ -126,6 +126,15 @@ TEST_CASE("validate accepts every scenario shipped under scenarios/") {
   CHECK(checked >= 2);
 }
 
+TEST_CASE("A goal may not follow an early-warning indicator: they are computed after the goals") {
+  const auto r = run_command(missionsim_exe() + " validate " + demo_path() +
+                             " --set goals.early_detection.metric=adopter_share_ews_variance_by_innovation"
+                             " --set goals.early_detection.label=healthy_diet");
+  INFO(r.output);
+  CHECK(r.status == 2);
+  CHECK(r.output.find("adopter_share_ews_variance_by_innovation") != std::string::npos);
+}
+
 TEST_CASE("validate prints every problem in a file, not only the first") {
   TempDir dir;
   std::string text = scenario_text(100, "kind = \"small_world\"", "rule = \"threshold\"\nthreshold = 1.5");
