@@ -89,7 +89,8 @@ std::uint64_t tied_pairs(std::size_t n, Equal equal) {
 }  // namespace
 
 std::size_t early_warning_window(const EarlyWarningSettings& s, std::size_t length) {
-  const auto w = static_cast<std::size_t>(std::llround(s.window_share * static_cast<double>(length)));
+  // Half to even, as R's round() in generic_ews: a window of 60.5 steps has 60.
+  const auto w = static_cast<std::size_t>(std::nearbyint(s.window_share * static_cast<double>(length)));
   return std::max<std::size_t>(w, 3);
 }
 

@@ -32,7 +32,8 @@ struct EarlyWarningValues {
   double skewness = std::numeric_limits<double>::quiet_NaN();
 };
 
-/// Steps in the window for a series of `length` steps: round(window_share × length), at least 3.
+/// Steps in the window for a series of `length` steps: round(window_share × length), halves to
+/// even as R rounds them, and at least 3.
 [[nodiscard]] std::size_t early_warning_window(const EarlyWarningSettings& s, std::size_t length);
 
 /// ksmooth's normal kernel: standard deviation 0.3706506 × bandwidth (quartiles at ±bandwidth/4).

@@ -66,7 +66,9 @@ TEST_CASE("window_indicators: no variation, too short") {
 
 TEST_CASE("Window length is a share of the series, at least 3 steps") {
   CHECK(early_warning_window({0.5, Detrending::none, 0.1}, 120) == 60);
-  CHECK(early_warning_window({0.25, Detrending::none, 0.1}, 10) == 3);  // round(2.5) = 3
+  CHECK(early_warning_window({0.25, Detrending::none, 0.1}, 10) == 3);   // round(2.5) = 2, but at least 3
+  CHECK(early_warning_window({0.5, Detrending::none, 0.1}, 121) == 60);  // R: round(60.5) = 60
+  CHECK(early_warning_window({0.5, Detrending::none, 0.1}, 123) == 62);  // R: round(61.5) = 62
   CHECK(early_warning_window({0.1, Detrending::none, 0.1}, 12) == 3);
   CHECK(early_warning_window({1.0, Detrending::none, 0.1}, 7) == 7);
 }
