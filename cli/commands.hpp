@@ -17,5 +17,6 @@ Command add_run_command(CLI::App& app, const std::string& command_line);
 Command add_validate_command(CLI::App& app);
 Command add_info_command(CLI::App& app);
 Command add_schema_command(CLI::App& app);
+Command add_compare_command(CLI::App& app, const std::string& command_line);
 
 }  // namespace missionsim::cli
