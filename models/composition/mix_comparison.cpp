@@ -3,6 +3,7 @@
 #include "engine/analysis/discounting.hpp"
 #include "engine/core/error.hpp"
 #include "engine/io/metric_index.hpp"
+#include "engine/rng/distribution.hpp"
 #include "engine/scenario/document.hpp"
 #include "engine/scenario/table_view.hpp"
 #include "engine/schedule/step_executor.hpp"
@@ -201,6 +202,52 @@ RunOutcome run_one(const Scenario& scenario, const RunSettings& settings,
   }
   return out;
 }
+// Every mix's scenario in every parameter set: each key given as a distribution takes the
+// quantile of the set's uniform for that key path, so mixes with the same distribution for a key
+// get the same value, and a mix with another distribution its own quantile of the same uniform.
+std::vector<std::vector<Scenario>> draw_parameter_sets(const std::vector<Mix>& mixes,
+                                                       const ComparisonSettings& settings,
+                                                       tbb::task_arena& arena,
+                                                       std::vector<DrawnParameter>& parameters) {
+  const std::uint32_t sets = settings.parameter_sets;
+  for (std::size_t m = 0; m < mixes.size(); ++m)
+    for (const auto& p : mixes[m].scenario.uncertain) {
+      auto it =
+          std::find_if(parameters.begin(), parameters.end(), [&](const auto& d) { return d.path == p.path; });
+      if (it == parameters.end()) {
+        parameters.push_back(
+            {p.path, std::vector<std::vector<double>>(mixes.size(), std::vector<double>(sets, nan))});
+        it = parameters.end() - 1;
+      }
+      for (std::uint32_t k = 0; k < sets; ++k)
+        it->values[m][k] = p.distribution.quantile(parameter_uniform(settings.seed, k, p.path));
+    }
+  if (parameters.empty())
+    throw InputError(
+        Diagnostic{{mixes.front().file.string(), 0, 0},
+                   "",
+                   "--psa needs at least one key given as a distribution, e.g. threshold = { "
+                   "distribution = \"beta\", alpha = 2, beta = 5 } (docs/scenario-reference.md)"});
+
+  std::vector<std::vector<Scenario>> out(mixes.size(), std::vector<Scenario>(sets));
+  arena.execute([&] {
+    tbb::parallel_for(std::size_t{0}, mixes.size() * sets, [&](std::size_t i) {
+      const std::size_t m = i / sets, k = i % sets;
+      ParameterValues values;
+      for (const auto& p : parameters)
+        if (!std::isnan(p.values[m][k])) values[p.path] = p.values[m][k];
+      try {
+        out[m][k] = load_scenario(mixes[m].file, settings.overrides, values);
+      } catch (const InputError& e) {
+        // A drawn value can break a check across keys (e.g. one share above another).
+        std::vector<Diagnostic> ds = e.diagnostics();
+        for (auto& d : ds) d.message += " (in parameter set " + std::to_string(k) + " of --psa)";
+        throw ScenarioError(std::move(ds));
+      }
+    });
+  });
+  return out;
+}
 }  // namespace
 
 std::vector<Mix> load_mixes(const std::vector<std::filesystem::path>& files,
@@ -268,20 +315,27 @@ ComparisonRuns run_mixes(const std::vector<Mix>& mixes, const ComparisonSettings
                            "Share of eligible adopters of " + name + " at the end (NaN where a mix lacks it)",
                            Better::neither});
 
+  const unsigned threads = settings.threads ? settings.threads : available_cores();
+  tbb::task_arena arena(static_cast<int>(threads));
+
   // Parameter sets: without PSA, the one set of every mix is its scenario at the means.
   std::vector<std::vector<const Scenario*>> scenarios(mixes.size(), std::vector<const Scenario*>(out.sets));
   for (std::size_t m = 0; m < mixes.size(); ++m)
     for (auto& s : scenarios[m]) s = &mixes[m].scenario;
+  std::vector<std::vector<Scenario>> drawn;
+  if (settings.parameter_sets > 0) {
+    drawn = draw_parameter_sets(mixes, settings, arena, out.parameters);
+    for (std::size_t m = 0; m < mixes.size(); ++m)
+      for (std::size_t k = 0; k < out.sets; ++k) scenarios[m][k] = &drawn[m][k];
+  }
 
   const std::size_t samples = std::size_t{out.sets} * out.replicates;
   const std::size_t runs = mixes.size() * samples;
   std::vector<RunOutcome> results(runs);
-  const unsigned threads = settings.threads ? settings.threads : available_cores();
   // Across runs first; a run gets more than one thread only when there are fewer runs than
   // threads, so the two levels together never ask for more than `threads`.
   const unsigned inner = runs >= threads ? 1u : std::max(1u, threads / static_cast<unsigned>(runs));
   std::vector<std::string> goal_names = in.goals;
-  tbb::task_arena arena(static_cast<int>(threads));
   arena.execute([&] {
     tbb::parallel_for(
         tbb::blocked_range<std::size_t>(0, runs, 1),

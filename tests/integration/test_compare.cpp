@@ -137,6 +137,9 @@ TEST_CASE("compare: bad input exits 2 with file, line and key, and writes nothin
   later_end.replace(later_end.find("end = 2035-01-01"), 16, "end = 2036-01-01");
   std::string other_target = demo;
   other_target.replace(other_target.find("target = 0.5"), 12, "target = 0.6");
+  std::string bad_distribution = demo;
+  bad_distribution.replace(bad_distribution.find("innovation_rate_boost = 0.08"), 28,
+                           "innovation_rate_boost = { distribution = \"gama\", shape = 4, scale = 0.02 }");
   std::string invalid = demo;
   invalid.replace(invalid.find("seed = 20251124"), 15, "seed = \"many\"");
   struct Case {
@@ -152,6 +155,11 @@ TEST_CASE("compare: bad input exits 2 with file, line and key, and writes nothin
        "goals.early_detection.target", "target = 0.6"},
       {"invalid scenario", invalid, "", "scenario.seed", "seed = \"many\""},
       {"missing scenario", "", "", "missing.toml", ""},
+      {"malformed distribution", bad_distribution, "",
+       "instruments.eat_well_campaign.innovation_rate_boost.distribution: expected one of",
+       "distribution = \"gama\""},
+      {"--psa without distributions", demo, " --psa 3",
+       "--psa needs at least one key given as a distribution", ""},
   };
   for (const auto& c : cases) {
     TempDir dir;
@@ -169,6 +177,65 @@ TEST_CASE("compare: bad input exits 2 with file, line and key, and writes nothin
             std::string::npos);
     CHECK(files_in(dir.path()) == before);
   }
+}
+
+namespace {
+std::string with_gamma_boost(std::string text) {
+  text.replace(text.find("innovation_rate_boost = 0.08"), 28,
+               "innovation_rate_boost = { distribution = \"gamma\", shape = 4, scale = 0.02 }");
+  return text;
+}
+}  // namespace
+
+TEST_CASE("run takes each distribution's mean") {
+  TempDir dir;
+  dir.write("fixed.toml", demo_text());
+  dir.write("uncertain.toml", with_gamma_boost(demo_text()));  // mean 4 × 0.02 = 0.08, the fixed value
+  const auto fixed = run_command(missionsim_exe() + " run fixed.toml -o f.h5" + tiny, dir.path());
+  const auto uncertain = run_command(missionsim_exe() + " run uncertain.toml -o u.h5" + tiny, dir.path());
+  REQUIRE(fixed.status == 0);
+  REQUIRE(uncertain.status == 0);
+  const auto adoption = [](const std::string& out) {
+    const auto from = out.find("adoption");
+    return out.substr(from, out.find("time ") - from);  // adoption, spending and goals; not the timing
+  };
+  CHECK(adoption(fixed.output) == adoption(uncertain.output));
+}
+
+TEST_CASE("compare --psa: shared draws, and an acceptability curve that sums to 1 at every WTP") {
+  TempDir dir;
+  dir.write("a.toml", with_gamma_boost(demo_text()));
+  dir.write("b.toml", with_gamma_boost(demo_text()) +
+                          "\n[[instruments]]\nname = \"big_campaign\"\nkind = \"campaign\"\n"
+                          "innovation = \"healthy_diet\"\nstart = 2025-01-01\nend = 2027-01-01\n"
+                          "budget_per_year = 2_000_000\n"
+                          "innovation_rate_boost = { distribution = \"uniform\", min = 0.2, max = 0.8 }\n");
+  const auto r = run_command(
+      missionsim_exe() + " compare a.toml b.toml --replicates 1 --psa 6 --wtp-points 9 -o out.h5" + tiny,
+      dir.path());
+  INFO(r.output);
+  REQUIRE(r.status == 0);
+  CHECK(r.output.find("cost-effectiveness acceptability (6 parameter sets)") != std::string::npos);
+  const auto file = dir / "out.h5";
+  const auto p = read_doubles(file, "compare/ceac", "probability_most_cost_effective");
+  REQUIRE(p.size() == 2 * 9);
+  for (std::size_t w = 0; w < 9; ++w) CHECK(p[w] + p[9 + w] == Approx(1.0).epsilon(1e-12));
+  CHECK(read_doubles(file, "compare/ceac", "willingness_to_pay").back() == Approx(90000));
+
+  // value [mix, set, parameter]: the shared key has the same draw in both mixes; the added one is
+  // NaN where the mix lacks it.
+  const auto parameters = read_labels(file, "compare/psa", "parameter");
+  REQUIRE(parameters.size() == 2);
+  const auto v = read_doubles(file, "compare/psa", "value");
+  const auto shared = index_of(parameters, "instruments.eat_well_campaign.innovation_rate_boost");
+  const auto added = index_of(parameters, "instruments.big_campaign.innovation_rate_boost");
+  for (std::size_t k = 0; k < 6; ++k) {
+    CHECK(v[k * 2 + shared] == v[12 + k * 2 + shared]);
+    CHECK(std::isnan(v[k * 2 + added]));
+    CHECK(v[12 + k * 2 + added] >= 0.2);
+    CHECK(v[12 + k * 2 + added] <= 0.8);
+  }
+  CHECK(v[shared] != v[2 + shared]);  // sets differ
 }
 
 }  // namespace missionsim::test
