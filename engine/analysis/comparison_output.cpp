@@ -219,13 +219,14 @@ std::string comparison_report(const ArmComparisonInput& in, const ArmComparison&
 
   out += format("\nranking by expected net monetary benefit at %s %s/QALY (discounted %.1f %% a year)\n",
                 num(in.willingness_to_pay).c_str(), context.currency.c_str(), 100 * context.discount_rate);
-  out += format("  rank  %-*s %-40s %s\n", w, "mix", ("NMB vs " + first + " [95% CI]").c_str(),
-                "P(all goals met) [95% CI]");
+  out += format("  rank  %-*s %-14s %-40s %s\n", w, "mix", "expected NMB",
+                ("NMB vs " + first + " [95% CI]").c_str(), "P(all goals met) [95% CI]");
   for (std::size_t k = 0; k < result.ranking.size(); ++k) {
     const std::size_t a = result.ranking[k];
     const auto& r = result.arms[a];
     const auto& n = r.incremental_net_monetary_benefit;
-    out += format("  %-4zu  %-*s %-40s %s %s\n", k + 1, w, in.arms[a].name.c_str(),
+    out += format("  %-4zu  %-*s %-14s %-40s %s %s\n", k + 1, w, in.arms[a].name.c_str(),
+                  num(r.net_monetary_benefit.mean).c_str(),
                   (signed_num(n.mean) + " " + interval(n.ci_low, n.ci_high)).c_str(),
                   num(r.all_goals_met.estimate).c_str(),
                   interval(r.all_goals_met.low, r.all_goals_met.high).c_str());
