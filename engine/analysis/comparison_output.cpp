@@ -73,7 +73,7 @@ void write_comparison(ArrayFile& file, const std::string& group, const ArmCompar
   file.strings(group, "outcome_units", {"outcome"}, units, "units of each outcome");
   file.strings(group, "outcome_description", {"outcome"}, descriptions, "what each outcome is");
 
-  const std::string per_outcome = "units of each outcome (outcome_units)";
+  const std::string per_outcome = "see outcome_units";
   auto mix_outcome = [&](const std::string& name, const std::string& description,
                          const std::function<double(const ArmResult&, std::size_t)>& get) {
     std::vector<double> data;

@@ -97,6 +97,11 @@ TEST_CASE("compare of a scenario with itself: exactly zero difference, for any t
   CHECK(met[0] == met[2]);
   CHECK(met[1] == met[3]);
   CHECK(read_labels(file, "scenarios", "a").size() == 1);
+  const auto info = run_command(missionsim_exe() + " info one.h5", dir.path());
+  INFO(info.output);
+  CHECK(info.status == 0);
+  CHECK(info.output.find("compare/difference_mean") != std::string::npos);
+  CHECK(info.output.find("a_2") != std::string::npos);
 
   // Runs are keyed by seed and replicate, never by thread: 2 threads give the same samples.
   const auto two = run_command(
@@ -193,13 +198,15 @@ TEST_CASE("run takes each distribution's mean") {
   dir.write("uncertain.toml", with_gamma_boost(demo_text()));  // mean 4 × 0.02 = 0.08, the fixed value
   const auto fixed = run_command(missionsim_exe() + " run fixed.toml -o f.h5" + tiny, dir.path());
   const auto uncertain = run_command(missionsim_exe() + " run uncertain.toml -o u.h5" + tiny, dir.path());
+  INFO(fixed.output << "\n" << uncertain.output);
   REQUIRE(fixed.status == 0);
   REQUIRE(uncertain.status == 0);
-  const auto adoption = [](const std::string& out) {
-    const auto from = out.find("adoption");
-    return out.substr(from, out.find("time ") - from);  // adoption, spending and goals; not the timing
-  };
-  CHECK(adoption(fixed.output) == adoption(uncertain.output));
+  for (const char* metric : {"adopter_share_by_innovation", "deaths_disease", "total_spend"})
+    CHECK(read_doubles(dir / "f.h5", "metrics", metric) == read_doubles(dir / "u.h5", "metrics", metric));
+  // The stored scenario keeps the distribution.
+  const auto f = h5::open_file_read_only(dir / "u.h5");
+  CHECK(h5::read_strings(h5::open_dataset(f, "scenario")).at(0).find("distribution = \"gamma\"") !=
+        std::string::npos);
 }
 
 TEST_CASE("compare --psa: shared draws, and an acceptability curve that sums to 1 at every WTP") {
