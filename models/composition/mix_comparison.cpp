@@ -42,8 +42,10 @@ Diagnostic at_key(const std::filesystem::path& file, const std::vector<std::stri
     for (const auto& g : root.array("goals"))
       if (g.get<std::string>("name") == name) return g.diagnostic(key, message);
   }
-  if (root.has(table)) return root.table(table).diagnostic(key, message);
-  return root.diagnostic(table, message);
+  // "goals" with no key: the array itself; a table the file leaves out: where it would go.
+  if (key.empty() || !root.has(table) || !root.raw().get(table)->is_table())
+    return root.diagnostic(table, message);
+  return root.table(table).diagnostic(key, message);
 }
 
 std::string number(double x) {

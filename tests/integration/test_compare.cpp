@@ -145,6 +145,8 @@ TEST_CASE("compare: bad input exits 2 with file, line and key, and writes nothin
   std::string bad_distribution = demo;
   bad_distribution.replace(bad_distribution.find("innovation_rate_boost = 0.08"), 28,
                            "innovation_rate_boost = { distribution = \"gama\", shape = 4, scale = 0.02 }");
+  std::string renamed_goal = demo;
+  renamed_goal.replace(renamed_goal.find("name = \"fewer_cancers\""), 22, "name = \"fewer_tumours\"");
   std::string invalid = demo;
   invalid.replace(invalid.find("seed = 20251124"), 15, "seed = \"many\"");
   struct Case {
@@ -158,6 +160,7 @@ TEST_CASE("compare: bad input exits 2 with file, line and key, and writes nothin
       {"another horizon", later_end, "", "time.end", "end = 2036-01-01"},
       {"another goal target", other_target, " --set goals.early_detection.deadline=2034-12-31",
        "goals.early_detection.target", "target = 0.6"},
+      {"a goal missing", renamed_goal, "", "goals: mixes must share their goals: goal 'fewer_cancers'", ""},
       {"invalid scenario", invalid, "", "scenario.seed", "seed = \"many\""},
       {"missing scenario", "", "", "missing.toml", ""},
       {"malformed distribution", bad_distribution, "",
