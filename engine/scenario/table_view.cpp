@@ -2,6 +2,8 @@
 
 #include "engine/scenario/detail/text.hpp"
 
+#include <algorithm>
+
 namespace missionsim {
 
 using scenario_detail::position_of;
@@ -97,6 +99,35 @@ Diagnostic TableView::diagnostic(std::string_view key, std::string message) cons
   const SourcePosition where =
       n ? position_of(*n, full, file_, overridden_) : position_of(*table_, path_, file_, overridden_);
   return Diagnostic{where, full, std::move(message)};
+}
+
+std::vector<std::size_t> TableView::names(std::string_view key, const std::vector<std::string>& allowed,
+                                          std::string_view what, std::vector<Diagnostic>& problems) const {
+  const auto trim = [](std::string_view s) {
+    const auto b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
+    return b == std::string_view::npos ? std::string_view() : s.substr(b, e - b + 1);
+  };
+  const auto text = get<std::string>(key);
+  std::vector<std::size_t> out;
+  if (trim(text).empty()) return out;
+  for (std::size_t start = 0; start <= text.size();) {
+    const auto comma = std::min(text.find(',', start), text.size());
+    const auto name = std::string(trim(std::string_view(text).substr(start, comma - start)));
+    start = comma + 1;
+    const auto it = std::find(allowed.begin(), allowed.end(), name);
+    if (it == allowed.end()) {
+      std::string message = "unknown " + std::string(what) + " '" + name + "'";
+      if (const auto guess = did_you_mean(name, allowed))
+        message += "; did you mean '" + *guess + "'?";
+      else
+        message += " (" + std::string(what) + "s: " + scenario_detail::quoted_list(allowed) + ")";
+      problems.push_back(diagnostic(key, message));
+      continue;
+    }
+    const auto index = static_cast<std::size_t>(it - allowed.begin());
+    if (std::find(out.begin(), out.end(), index) == out.end()) out.push_back(index);
+  }
+  return out;
 }
 
 }  // namespace missionsim

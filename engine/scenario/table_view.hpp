@@ -40,6 +40,12 @@ class TableView {
   /// A diagnostic positioned at the key's node (or at this table if the key is absent), for
   /// cross-field checks done by the models (e.g. end before start).
   [[nodiscard]] Diagnostic diagnostic(std::string_view key, std::string message) const;
+  /// A string key holding a comma-separated list of names ("north, south"), each one of
+  /// `allowed`: their indices in list order, without repeats; "" gives none. Each unknown name
+  /// appends a diagnostic with a did-you-mean, naming `what` ("region", "stakeholder type").
+  [[nodiscard]] std::vector<std::size_t> names(std::string_view key, const std::vector<std::string>& allowed,
+                                               std::string_view what,
+                                               std::vector<Diagnostic>& problems) const;
 
  private:
   TableView(const toml::table& t, std::string path, std::string file,

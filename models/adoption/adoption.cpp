@@ -14,10 +14,15 @@
 namespace missionsim::model {
 
 Adoption::Adoption(std::vector<InnovationParams> params, const World& world, BlockPartition blocks,
-                   AdoptionNames names, std::vector<AdopterProfile> profiles)
-    : population_(world.population()), blocks_(blocks), names_(std::move(names)) {
+                   AdoptionNames names, std::vector<AdopterProfile> profiles, LeverZones zones)
+    : population_(world.population()), blocks_(blocks), zones_(zones), names_(std::move(names)) {
   if (!profiles.empty() && profiles.size() != params.size())
     throw InternalError("Adoption: one adopter profile per innovation, or none");
+  if (zones_.count == 0 || (zones_.of_agent.empty() && zones_.count != 1) ||
+      (!zones_.of_agent.empty() && zones_.of_agent.size() != population_))
+    throw InternalError("Adoption: a lever zone per agent, or one zone for all");
+  for (const auto z : zones_.of_agent)
+    if (z >= zones_.count) throw InternalError("Adoption: lever zone out of range");
   spreads_.reserve(params.size());
   for (std::size_t k = 0; k < params.size(); ++k) {
     auto& p = params[k];
@@ -33,6 +38,8 @@ Adoption::Adoption(std::vector<InnovationParams> params, const World& world, Blo
     s.kept.assign(population_, 0);
     s.new_by_block.assign(blocks_.block_count(), 0);
     s.abandoned_by_block.assign(blocks_.block_count(), 0);
+    s.zones.assign(zones_.count, ZoneLevers{});
+    s.zone_probability.assign(zones_.count, 0.0);
     spreads_.push_back(std::move(s));
   }
 }
@@ -59,7 +66,43 @@ void Adoption::setup(std::uint64_t seed, std::uint32_t run) {
     s.abandonments = 0;
     s.seeded = 0;
     s.maturity = static_cast<double>(s.params.maturity);
-    s.levers = {};
+  }
+  reset_levers();
+}
+
+Adoption::State Adoption::state() const {
+  State out;
+  for (const auto& s : spreads_) {
+    const auto cur = s.adopted.current();
+    out.innovations.push_back(
+        {{cur.begin(), cur.end()}, s.kept, s.adopters, s.new_adopters, s.abandonments, s.maturity});
+  }
+  return out;
+}
+
+void Adoption::restore(const State& state) {
+  if (state.innovations.size() != spreads_.size())
+    throw InternalError("Adoption::restore: another Adoption's state");
+  for (std::size_t k = 0; k < spreads_.size(); ++k) {
+    auto& s = spreads_[k];
+    const auto& in = state.innovations[k];
+    const auto cur = s.adopted.initial();
+    std::copy(in.adopted.begin(), in.adopted.end(), cur.begin());
+    s.adopted.sync();
+    s.kept = in.kept;
+    s.adopters = in.adopters;
+    s.new_adopters = in.new_adopters;
+    s.abandonments = in.abandonments;
+    s.maturity = in.maturity;
+    s.seeded = 0;
+  }
+  reset_levers();
+}
+
+void Adoption::reset_levers() {
+  for (auto& s : spreads_) {
+    std::fill(s.zones.begin(), s.zones.end(), ZoneLevers{});
+    s.maturation_speedup = 0;
   }
 }
 
@@ -152,16 +195,24 @@ void Adoption::add_phases(StepPlan& plan) {
 
 void Adoption::prepare(const StepContext& ctx) {
   for (auto& s : spreads_) {
-    s.maturity = std::min(final_maturity, s.maturity + ctx.dt_years / s.params.years_per_stage *
-                                                           (1.0 + s.levers.maturation_speedup));
+    s.maturity = std::min(
+        final_maturity, s.maturity + ctx.dt_years / s.params.years_per_stage * (1.0 + s.maturation_speedup));
+    const ZoneLevers& first = s.zones.front();
+    s.uniform = std::all_of(s.zones.begin(), s.zones.end(), [&](const ZoneLevers& z) { return z == first; });
+    s.any_mandate =
+        std::any_of(s.zones.begin(), s.zones.end(), [](const ZoneLevers& z) { return z.mandate; });
+    s.all_mandate = s.uniform && first.mandate;
     if (!s.layer->well_mixed) continue;
     const double a = static_cast<double>(s.adopters);
     // Bass's F is the adopting share of the whole population; a threshold compares with
     // the share of the others (a non-adopter does not count itself).
     const double f = population_ > 0 ? a / population_ : 0.0;
-    s.mixed_adopt_probability = step_probability(
-        s.params.innovation_rate + s.levers.innovation_rate_boost + s.params.imitation_rate * f,
-        ctx.dt_years);
+    const auto probability = [&](const ZoneLevers& z) {
+      return step_probability(
+          s.params.innovation_rate + z.innovation_rate_boost + s.params.imitation_rate * f, ctx.dt_years);
+    };
+    s.mixed_adopt_probability = probability(first);
+    if (!s.uniform) std::transform(s.zones.begin(), s.zones.end(), s.zone_probability.begin(), probability);
     s.mixed_share = population_ > 1 ? a / (population_ - 1.0) : 0.0;
     s.mixed_adopter_share = population_ > 1 && a >= 1 ? (a - 1.0) / (population_ - 1.0) : -1.0;
     s.mixed_enough = s.params.rule != AdoptionRule::complex || s.adopters >= s.params.min_adopting_contacts;
@@ -212,111 +263,135 @@ inline bool abandons(std::span<const std::uint8_t> cur, std::span<const EdgeInde
 
 void Adoption::decide(const StepContext& ctx, const AgentBlock& b) {
   // One loop per (rule, layer kind), with everything per innovation hoisted out of it: the
-  // compiler cannot prove that the uint8 stores to `next` leave them unchanged.
+  // compiler cannot prove that the uint8 stores to `next` leave them unchanged. When the
+  // instruments treat every zone alike (`uniform`), the loops read no zone column.
   for (auto& s : spreads_) {
     const auto cur = s.adopted.current();
     const auto next = s.adopted.next();
     const std::uint32_t begin = b.begin, end = b.end;
-    const auto& levers = s.levers;
     std::uint64_t fresh = 0, gone = 0;
     const std::uint8_t* eligible = s.profile.eligible.empty() ? nullptr : s.profile.eligible.data();
     std::uint8_t* const kept = s.kept.data();
-    if (levers.mandate) {
+    const std::uint16_t* zone = s.uniform ? nullptr : zones_.of_agent.data();
+    const ZoneLevers* levers = s.zones.data();
+    if (s.all_mandate) {
       for (std::uint32_t i = begin; i < end; ++i) {
         const bool adopt = cur[i] != 0 || !eligible || eligible[i];
         fresh += adopt && cur[i] == 0;
         next[i] = adopt;
         kept[i] |= static_cast<std::uint8_t>(adopt);
       }
-      s.new_by_block[b.index] = fresh;
-      s.abandoned_by_block[b.index] = 0;
-      continue;
-    }
-    if (s.maturity < adoptable_maturity) {  // not on the market yet: nobody decides on their own
+    } else if (s.maturity < adoptable_maturity) {  // not on the market yet: nobody decides on their own
       std::copy(cur.begin() + begin, cur.begin() + end, next.begin() + begin);
-      s.new_by_block[b.index] = 0;
-      s.abandoned_by_block[b.index] = 0;
-      continue;
-    }
-    const float* thresholds = s.thresholds.empty() ? nullptr : s.thresholds.data();
-    const double shift = levers.threshold_shift;
-    const double fixed_theta = s.params.threshold + shift;
-    const double abandon = s.params.abandon_threshold;  // 0: nobody abandons
-    const PhiloxStream draws = s.draws;
-    const std::uint64_t step = ctx.step;
-    const AdoptionRule rule = s.params.rule;
-    if (s.layer->well_mixed) {
-      const double share = s.mixed_share, prob = s.mixed_adopt_probability;
-      const bool share_rule = rule != AdoptionRule::bass;
-      const bool can_follow = population_ > 1 && s.mixed_enough;
-      // Every adopter sees the same others, so either all unprotected adopters leave or none.
-      const bool leaving = s.mixed_adopter_share >= 0.0 && s.mixed_adopter_share < abandon;
-      for (std::uint32_t i = begin; i < end; ++i) {
-        bool adopt = cur[i] != 0;
-        if (adopt) {
-          adopt = !leaving || kept[i];
-          gone += !adopt;
-        } else if (!eligible || eligible[i]) {
-          adopt = share_rule ? can_follow && share >= (thresholds ? thresholds[i] + shift : fixed_theta)
-                             : draws.uniform(step, i, 0) < prob;
-          fresh += adopt;
-        }
-        next[i] = adopt;
-      }
-    } else if (rule == AdoptionRule::threshold) {
-      const auto offsets = s.layer->graph.offsets();
-      const auto targets = s.layer->graph.targets();
-      for (std::uint32_t i = begin; i < end; ++i) {
-        bool adopt = cur[i] != 0;
-        if (adopt) {
-          adopt = kept[i] || !abandons(cur, offsets, targets, i, abandon);
-          gone += !adopt;
-        } else if (!eligible || eligible[i]) {
-          const double share = adopting_share(cur, offsets, targets, i);
-          adopt = share >= 0.0 && share >= (thresholds ? thresholds[i] + shift : fixed_theta);
-          fresh += adopt;
-        }
-        next[i] = adopt;
-      }
-    } else if (rule == AdoptionRule::complex) {
-      const auto offsets = s.layer->graph.offsets();
-      const auto targets = s.layer->graph.targets();
-      const std::uint32_t needed = s.params.min_adopting_contacts;
-      for (std::uint32_t i = begin; i < end; ++i) {
-        bool adopt = cur[i] != 0;
-        if (adopt) {
-          adopt = kept[i] || !abandons(cur, offsets, targets, i, abandon);
-          gone += !adopt;
-        } else if (!eligible || eligible[i]) {
-          const EdgeIndex degree = offsets[i + 1] - offsets[i];
-          const std::uint32_t adopting = adopting_contacts(cur, offsets, targets, i);
-          adopt = degree > 0 && adopting >= needed &&
-                  static_cast<double>(adopting) / static_cast<double>(degree) >=
-                      (thresholds ? thresholds[i] + shift : fixed_theta);
-          fresh += adopt;
-        }
-        next[i] = adopt;
-      }
     } else {
-      const auto offsets = s.layer->graph.offsets();
-      const auto targets = s.layer->graph.targets();
-      const double p = s.params.innovation_rate + levers.innovation_rate_boost, q = s.params.imitation_rate;
-      const double dt = ctx.dt_years;
-      for (std::uint32_t i = begin; i < end; ++i) {
-        bool adopt = cur[i] != 0;
-        if (adopt) {
-          adopt = kept[i] || !abandons(cur, offsets, targets, i, abandon);
-          gone += !adopt;
-        } else if (!eligible || eligible[i]) {
-          const double share = std::max(0.0, adopting_share(cur, offsets, targets, i));
-          adopt = draws.uniform(step, i, 0) < step_probability(p + q * share, dt);
-          fresh += adopt;
+      const float* thresholds = s.thresholds.empty() ? nullptr : s.thresholds.data();
+      const double base_theta = s.params.threshold;
+      const double common_shift = levers[0].threshold_shift;
+      // θ of non-adopter i: its own or the innovation's, shifted by its zone's levers.
+      const auto theta = [=](std::uint32_t i) {
+        const double shift = zone ? levers[zone[i]].threshold_shift : common_shift;
+        return thresholds ? thresholds[i] + shift : base_theta + shift;
+      };
+      const double abandon = s.params.abandon_threshold;  // 0: nobody abandons
+      const PhiloxStream draws = s.draws;
+      const std::uint64_t step = ctx.step;
+      const AdoptionRule rule = s.params.rule;
+      if (s.layer->well_mixed) {
+        const double share = s.mixed_share;
+        const double common_probability = s.mixed_adopt_probability;
+        const double* zone_probability = s.zone_probability.data();
+        const bool share_rule = rule != AdoptionRule::bass;
+        const bool can_follow = population_ > 1 && s.mixed_enough;
+        // Every adopter sees the same others, so either all unprotected adopters leave or none.
+        const bool leaving = s.mixed_adopter_share >= 0.0 && s.mixed_adopter_share < abandon;
+        for (std::uint32_t i = begin; i < end; ++i) {
+          bool adopt = cur[i] != 0;
+          if (adopt) {
+            adopt = !leaving || kept[i];
+            gone += !adopt;
+          } else if (!eligible || eligible[i]) {
+            adopt = share_rule
+                        ? can_follow && share >= theta(i)
+                        : draws.uniform(step, i, 0) < (zone ? zone_probability[zone[i]] : common_probability);
+            fresh += adopt;
+          }
+          next[i] = adopt;
         }
-        next[i] = adopt;
+      } else if (rule == AdoptionRule::threshold) {
+        const auto offsets = s.layer->graph.offsets();
+        const auto targets = s.layer->graph.targets();
+        for (std::uint32_t i = begin; i < end; ++i) {
+          bool adopt = cur[i] != 0;
+          if (adopt) {
+            adopt = kept[i] || !abandons(cur, offsets, targets, i, abandon);
+            gone += !adopt;
+          } else if (!eligible || eligible[i]) {
+            const double share = adopting_share(cur, offsets, targets, i);
+            adopt = share >= 0.0 && share >= theta(i);
+            fresh += adopt;
+          }
+          next[i] = adopt;
+        }
+      } else if (rule == AdoptionRule::complex) {
+        const auto offsets = s.layer->graph.offsets();
+        const auto targets = s.layer->graph.targets();
+        const std::uint32_t needed = s.params.min_adopting_contacts;
+        for (std::uint32_t i = begin; i < end; ++i) {
+          bool adopt = cur[i] != 0;
+          if (adopt) {
+            adopt = kept[i] || !abandons(cur, offsets, targets, i, abandon);
+            gone += !adopt;
+          } else if (!eligible || eligible[i]) {
+            const EdgeIndex degree = offsets[i + 1] - offsets[i];
+            const std::uint32_t adopting = adopting_contacts(cur, offsets, targets, i);
+            adopt = degree > 0 && adopting >= needed &&
+                    static_cast<double>(adopting) / static_cast<double>(degree) >= theta(i);
+            fresh += adopt;
+          }
+          next[i] = adopt;
+        }
+      } else {
+        const auto offsets = s.layer->graph.offsets();
+        const auto targets = s.layer->graph.targets();
+        const double p = s.params.innovation_rate, q = s.params.imitation_rate;
+        const double common_boost = levers[0].innovation_rate_boost;
+        const double dt = ctx.dt_years;
+        for (std::uint32_t i = begin; i < end; ++i) {
+          bool adopt = cur[i] != 0;
+          if (adopt) {
+            adopt = kept[i] || !abandons(cur, offsets, targets, i, abandon);
+            gone += !adopt;
+          } else if (!eligible || eligible[i]) {
+            const double share = std::max(0.0, adopting_share(cur, offsets, targets, i));
+            const double boost = zone ? levers[zone[i]].innovation_rate_boost : common_boost;
+            adopt = draws.uniform(step, i, 0) < step_probability(p + boost + q * share, dt);
+            fresh += adopt;
+          }
+          next[i] = adopt;
+        }
       }
     }
+    if (s.any_mandate && !s.all_mandate) apply_partial_mandate(s, zone, b, fresh, gone);
     s.new_by_block[b.index] = fresh;
     s.abandoned_by_block[b.index] = gone;
+  }
+}
+
+void Adoption::apply_partial_mandate(Spread& s, const std::uint16_t* zone, const AgentBlock& b,
+                                     std::uint64_t& fresh, std::uint64_t& gone) {
+  const auto cur = s.adopted.current();
+  const auto next = s.adopted.next();
+  const std::uint8_t* eligible = s.profile.eligible.empty() ? nullptr : s.profile.eligible.data();
+  for (std::uint32_t i = b.begin; i < b.end; ++i) {
+    if (!s.zones[zone[i]].mandate || (eligible && !eligible[i])) continue;
+    if (!next[i]) {  // the rule let it be: the mandate overrides, undoing an abandonment
+      if (cur[i])
+        --gone;
+      else
+        ++fresh;
+    }
+    next[i] = 1;
+    s.kept[i] = 1;
   }
 }
 

@@ -17,13 +17,21 @@
 
 namespace missionsim::model {
 
-/// What policy instruments set on an innovation for the current step. Reset by whoever owns
-/// the levers (the instruments' serial phase) before the adoption phases run.
-struct InnovationLevers {
+/// What policy instruments set on an innovation for the agents of one lever zone (a region, or
+/// a stakeholder type in a region) for the current step. Reset by whoever owns the levers (the
+/// instruments' serial phase) before the adoption phases run.
+struct ZoneLevers {
   double threshold_shift = 0.0;        ///< added to every θ (negative: evidence, procurement lower it)
   double innovation_rate_boost = 0.0;  ///< added to Bass p, per year (campaigns)
-  double maturation_speedup = 0.0;     ///< research funding: maturation runs (1 + speedup) times faster
   bool mandate = false;                ///< regulation: everyone adopts in this step, for good
+  friend bool operator==(const ZoneLevers&, const ZoneLevers&) = default;
+};
+
+/// Which lever zone each agent is in, so that an instrument can act on some regions or some
+/// stakeholder types only. The caller owns the column; one zone (everyone alike) by default.
+struct LeverZones {
+  std::span<const std::uint16_t> of_agent;  ///< empty: every agent in zone 0
+  std::uint16_t count = 1;
 };
 
 /// Who among the agents may adopt one innovation, and how much harder it is for each of them.
@@ -44,11 +52,24 @@ class Adoption {
  public:
   /// `profiles` is empty or has one entry per innovation.
   Adoption(std::vector<InnovationParams> params, const World& world, BlockPartition blocks,
-           AdoptionNames names = {}, std::vector<AdopterProfile> profiles = {});
+           AdoptionNames names = {}, std::vector<AdopterProfile> profiles = {}, LeverZones zones = {});
 
   /// Draws the thresholds and places the initial adopters. InputError if an initial-adopter
   /// file is unreadable or names a person outside the population.
   void setup(std::uint64_t seed, std::uint32_t run);
+  /// What changes during a run, between two steps (a snapshot for counterfactual runs).
+  struct State {
+    struct Innovation {
+      std::vector<std::uint8_t> adopted, kept;
+      std::uint64_t adopters = 0, new_adopters = 0, abandonments = 0;
+      double maturity = 0;
+    };
+    std::vector<Innovation> innovations;
+  };
+  [[nodiscard]] State state() const;
+  /// Back to a state() of this Adoption, taken between two steps.
+  void restore(const State& state);
+
   /// Appends this component's phases: a serial preparation, the parallel decision, a serial commit.
   void add_phases(StepPlan& plan);
 
@@ -66,6 +87,13 @@ class Adoption {
   }
   /// Each person's θ; empty when everyone has the innovation's fixed threshold.
   [[nodiscard]] std::span<const float> thresholds(std::size_t i) const { return spreads_[i].thresholds; }
+  /// The layer innovation i spreads on.
+  [[nodiscard]] const NetworkLayer& layer(std::size_t i) const { return *spreads_[i].layer; }
+  /// 1 for the agents who may adopt innovation i; empty: everyone.
+  [[nodiscard]] std::span<const std::uint8_t> eligible(std::size_t i) const {
+    return spreads_[i].profile.eligible;
+  }
+  [[nodiscard]] std::uint32_t agent_count() const noexcept { return population_; }
   [[nodiscard]] std::uint64_t adopter_count(std::size_t i) const { return spreads_[i].adopters; }
   /// Adopters who abandoned the innovation during the step just completed.
   [[nodiscard]] std::uint64_t abandonments(std::size_t i) const { return spreads_[i].abandonments; }
@@ -77,7 +105,13 @@ class Adoption {
   [[nodiscard]] double adopter_share(std::size_t i) const;
   /// Stage of maturity as a number: 0 research … 3 market, 4 standard of care (fractions between).
   [[nodiscard]] double maturity(std::size_t i) const { return spreads_[i].maturity; }
-  [[nodiscard]] InnovationLevers& levers(std::size_t i) { return spreads_[i].levers; }
+  [[nodiscard]] std::uint16_t zone_count() const noexcept { return zones_.count; }
+  /// The levers of innovation i in one zone, for this step.
+  [[nodiscard]] ZoneLevers& levers(std::size_t i, std::uint16_t zone = 0) { return spreads_[i].zones[zone]; }
+  /// Research funding: innovation i matures (1 + speedup) times as fast this step.
+  [[nodiscard]] double& maturation_speedup(std::size_t i) { return spreads_[i].maturation_speedup; }
+  /// Sets every lever of every innovation back to none (no allocation).
+  void reset_levers();
   /// Makes people [first, first + count) adopters now and for good (a field lab seeding a
   /// community). Call only from a serial phase before the adoption phases; returns how many
   /// were new.
@@ -103,8 +137,13 @@ class Adoption {
     double mixed_adopter_share = 0;      ///< well-mixed: the same for an adopter (it is not its own contact)
     bool mixed_enough = true;            ///< well-mixed complex contagion: enough adopting contacts
     double maturity = 0;
-    std::uint64_t seeded = 0;  ///< placed by instruments this step
-    InnovationLevers levers;
+    std::uint64_t seeded = 0;       ///< placed by instruments this step
+    std::vector<ZoneLevers> zones;  ///< one per lever zone
+    double maturation_speedup = 0;
+    // Set by prepare() from the zones' levers.
+    bool uniform = true;  ///< every zone alike: decide() uses zones[0] for all
+    bool any_mandate = false, all_mandate = false;
+    std::vector<double> zone_probability;  ///< well-mixed Bass, zones differ: per zone
   };
 
   void place_initial_adopters(Spread& s, std::uint64_t seed, std::uint32_t run);
@@ -113,8 +152,13 @@ class Adoption {
   void decide(const StepContext& ctx, const AgentBlock& block);
   void commit();
 
+  /// Adopters in mandated zones adopt now and for good (a mandate of some zones only).
+  static void apply_partial_mandate(Spread& s, const std::uint16_t* zone, const AgentBlock& b,
+                                    std::uint64_t& fresh, std::uint64_t& gone);
+
   std::uint32_t population_;
   BlockPartition blocks_;
+  LeverZones zones_;
   AdoptionNames names_;
   std::vector<Spread> spreads_;
 };

@@ -137,11 +137,6 @@ E pick(const std::string& s, std::initializer_list<std::pair<const char*, E>> ta
 }  // namespace
 
 namespace {
-std::string trim(std::string s) {
-  const auto b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
-  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-}
-
 std::string hysteresis_message(const InnovationParams& p) {
   std::ostringstream m;
   m << "hysteresis needs abandon_threshold < threshold (abandon_threshold = " << p.abandon_threshold
@@ -149,27 +144,6 @@ std::string hysteresis_message(const InnovationParams& p) {
   return m.str();
 }
 
-std::uint32_t parse_types(const TableView& t, const std::vector<std::string>& type_names,
-                          std::vector<Diagnostic>& problems) {
-  std::uint32_t mask = 0;
-  const auto text = t.get<std::string>("adopter_types");
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const auto comma = std::min(text.find(',', start), text.size());
-    const auto name = trim(text.substr(start, comma - start));
-    start = comma + 1;
-    const auto it = std::find(type_names.begin(), type_names.end(), name);
-    if (it == type_names.end()) {
-      std::string all;
-      for (const auto& n : type_names) all += (all.empty() ? "" : ", ") + n;
-      problems.push_back(
-          t.diagnostic("adopter_types", "unknown stakeholder type '" + name + "' (types: " + all + ")"));
-      continue;
-    }
-    mask |= 1u << static_cast<unsigned>(it - type_names.begin());
-  }
-  return mask;
-}
 }  // namespace
 
 InnovationParams read_innovation(const TableView& t, const std::vector<std::string>& layer_names,
@@ -180,7 +154,10 @@ InnovationParams read_innovation(const TableView& t, const std::vector<std::stri
   if (t.get<std::string>("adopters") == "stakeholders") {
     p.adopters = Adopters::stakeholders;
     p.network = "collaboration";
-    p.adopter_types = parse_types(t, type_names, problems);
+    const auto types = t.names("adopter_types", type_names, "stakeholder type", problems);
+    for (const auto type : types) p.adopter_types |= 1u << type;
+    if (t.get<std::string>("adopter_types").find_first_not_of(" \t,") == std::string::npos)
+      problems.push_back(t.diagnostic("adopter_types", "names no stakeholder type"));
     p.incumbency_weight = t.get<double>("incumbency_weight");
   } else {
     p.network = t.get<std::string>("network");

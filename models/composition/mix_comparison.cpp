@@ -135,6 +135,7 @@ class GoalKpiRecorder final : public Recorder {
   void record_event(const Event&) override {}
   void record_goals(std::uint32_t, std::span<const GoalOutcome>) override {}
   void record_analysis(std::uint32_t, std::size_t, std::span<const AnalysisValue>) override {}
+  void record_table(const ResultTable&) override {}
   void end_run(const RunRecord&) override {}
   void finish() override {}
 

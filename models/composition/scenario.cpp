@@ -45,6 +45,7 @@ TableSpec build_schema() {
   declare_trigger_keys(root);
   declare_stakeholder_keys(root);
   declare_mission_keys(root);
+  declare_transition_keys(root);
   auto& econ =
       root.table("economics",
                  "Settings of the health-economic comparison of a run with its baseline (missionsim run "
@@ -132,21 +133,28 @@ Scenario load_scenario(const std::filesystem::path& file, std::span<const std::s
   s.pathway = read_pathway(root, band_names, base_dir, problems);
   std::vector<std::string> innovation_names;
   for (const auto& i : s.innovations) innovation_names.push_back(i.name);
-  s.instruments =
-      read_instruments(root, innovation_names, s.population, problems, !s.stakeholders.groups.empty());
+  s.instruments = read_instruments(root, innovation_names, s.population, type_names, problems,
+                                   !s.stakeholders.groups.empty());
   for (std::size_t k = 0; k < s.instruments.size(); ++k) {
     const auto& i = s.instruments[k];
     const auto target = std::find(innovation_names.begin(), innovation_names.end(), i.innovation);
-    if (i.kind == InstrumentKind::field_lab && target != innovation_names.end() &&
-        s.innovations[static_cast<std::size_t>(target - innovation_names.begin())].adopters !=
-            Adopters::citizens)
+    if (target == innovation_names.end()) continue;  // reported by read_instruments
+    const auto adopters = s.innovations[static_cast<std::size_t>(target - innovation_names.begin())].adopters;
+    if (i.kind == InstrumentKind::field_lab && adopters != Adopters::citizens)
       problems.push_back(root.array("instruments")[k].diagnostic(
           "innovation", "a field lab seeds citizens: its innovation must have adopters = \"citizens\""));
+    if (i.stakeholder_types != 0 && adopters == Adopters::citizens)
+      problems.push_back(root.array("instruments")[k].diagnostic(
+          "stakeholder_types",
+          "innovation '" + i.innovation +
+              "' is adopted by citizens: only innovations with adopters = \"stakeholders\" "
+              "can be targeted at stakeholder types"));
   }
   std::vector<std::string> instrument_names;
   for (const auto& i : s.instruments) instrument_names.push_back(i.name);
   s.triggers = read_triggers(root, instrument_names, problems);
   s.mission = read_mission(root, problems);
+  s.transitions = read_transitions(root, s.innovations, region_names(s.population), problems);
   const auto econ = root.table("economics");
   s.economics = {econ.get<double>("discount_rate"), econ.get<double>("willingness_to_pay")};
   if (std::count_if(s.innovations.begin(), s.innovations.end(), [](const auto& i) {

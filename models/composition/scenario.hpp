@@ -13,6 +13,7 @@
 #include "models/pathway/params.hpp"
 #include "models/population/params.hpp"
 #include "models/stakeholders/params.hpp"
+#include "models/transitions/params.hpp"
 #include "models/world/network_params.hpp"
 
 #include <cstdint>
@@ -45,8 +46,9 @@ struct Scenario {
   std::vector<TriggerParams> triggers;
   StakeholderParams stakeholders;
   MissionParams mission;
-  EconomicSettings economics;  ///< for the comparison with the baseline (run --baseline)
-  std::string resolved_text;   ///< the scenario as TOML after overrides and defaults
+  TransitionParams transitions;  ///< landscape, regimes, niches
+  EconomicSettings economics;    ///< for the comparison with the baseline (run --baseline)
+  std::string resolved_text;     ///< the scenario as TOML after overrides and defaults
   /// Keys given as distributions (their tables are kept in resolved_text); every other field
   /// holds each one's mean, or the value drawn for it (load_scenario's `values`).
   std::vector<UncertainParameter> uncertain;

@@ -36,6 +36,21 @@ Instruments::Instruments(std::vector<InstrumentParams> params, std::vector<Innov
     total_budget_.push_back(p.total_budget > 0 ? p.total_budget : p.budget_per_year * years);
   }
   const std::size_t n = params_.size();
+  engaged_.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& p = params_[i];
+    if (p.kind != InstrumentKind::patient_involvement || (p.regions.empty() && p.stakeholder_types == 0))
+      continue;
+    for (std::uint32_t o = 0; o < stakeholders_->size(); ++o) {
+      const auto region = stakeholders_->region()[o];
+      const bool in_region =
+          p.regions.empty() ||
+          std::find(p.regions.begin(), p.regions.end(), static_cast<std::size_t>(region)) != p.regions.end();
+      const bool of_type =
+          p.stakeholder_types == 0 || ((p.stakeholder_types >> stakeholders_->type()[o]) & 1u);
+      if (in_region && of_type && (region != national_region || p.regions.empty())) engaged_[i].push_back(o);
+    }
+  }
   spend_.assign(n, 0.0);
   cumulative_.assign(n, 0.0);
   funded_.assign(n, 0.0);
@@ -59,8 +74,26 @@ void Instruments::setup() {
   held_ = held_initially_;
   std::fill(stopped_.begin(), stopped_.end(), 0);
   std::fill(intensity_.begin(), intensity_.end(), 1.0);
+  budget_factor_ = 1.0;
   mission_spent_ = 0;
   mission_exhausted_ = false;
+  events_.clear();
+}
+
+void Instruments::restore(const State& s) {
+  if (s.spend.size() != params_.size()) throw InternalError("Instruments::restore: other instruments' state");
+  spend_ = s.spend;
+  cumulative_ = s.cumulative;
+  funded_ = s.funded;
+  intensity_ = s.intensity;
+  exhausted_ = s.exhausted;
+  seeded_ = s.seeded;
+  held_ = s.held;
+  stopped_ = s.stopped;
+  ties_added_ = s.ties_added;
+  budget_factor_ = s.budget_factor;
+  mission_spent_ = s.mission_spent;
+  mission_exhausted_ = s.mission_exhausted;
   events_.clear();
 }
 
@@ -75,9 +108,18 @@ void Instruments::add_phases(StepPlan& plan) {
   plan.add(std::move(phase));
 }
 
+template <class F>
+void Instruments::for_each_zone(std::size_t i, F&& f) {
+  const InnovationTarget& t = targets_[i];
+  if (t.zones.empty()) {
+    for (std::uint16_t z = 0; z < t.adoption->zone_count(); ++z) f(t.adoption->levers(t.index, z));
+  } else {
+    for (const auto z : t.zones) f(t.adoption->levers(t.index, z));
+  }
+}
+
 void Instruments::apply(const StepContext& ctx) {
-  for (Adoption* a : adoptions_)
-    for (std::size_t i = 0; i < a->innovation_count(); ++i) a->levers(i) = {};
+  for (Adoption* a : adoptions_) a->reset_levers();
   const double today = calendar_.time_days()[ctx.step];
   for (std::size_t i = 0; i < params_.size(); ++i) {
     const auto& p = params_[i];
@@ -88,7 +130,8 @@ void Instruments::apply(const StepContext& ctx) {
     if (p.budget_per_year <= 0) {
       funded_[i] = 1.0;
     } else {
-      const double planned = p.budget_per_year * ctx.dt_years * intensity_[i];
+      const double planned = p.budget_per_year * ctx.dt_years * intensity_[i] * budget_factor_;
+      if (planned <= 0) continue;  // scaled or squeezed to nothing
       double allowed = std::min(planned, total_budget_[i] - cumulative_[i]);
       if (mission_budget_ > 0) allowed = std::min(allowed, mission_budget_ - mission_spent_);
       allowed = std::max(0.0, allowed);
@@ -106,22 +149,23 @@ void Instruments::apply(const StepContext& ctx) {
       }
     }
     if (funded_[i] <= 0) continue;
-    const double strength = funded_[i] * intensity_[i];  // what the effect sizes are multiplied by
+    // What the effect sizes are multiplied by.
+    const double strength = funded_[i] * intensity_[i] * budget_factor_;
     const InnovationTarget& target = targets_[i];
-    InnovationLevers& levers = target.adoption->levers(target.index);
     switch (p.kind) {
       case InstrumentKind::research_grant:
-        levers.maturation_speedup += p.speedup * strength;
+        target.adoption->maturation_speedup(target.index) += p.speedup * strength;
         break;
       case InstrumentKind::trial_funding:
       case InstrumentKind::procurement:
-        levers.threshold_shift -= p.threshold_reduction * strength;
+        for_each_zone(i, [&](ZoneLevers& z) { z.threshold_shift -= p.threshold_reduction * strength; });
         break;
       case InstrumentKind::campaign:
-        levers.innovation_rate_boost += p.innovation_rate_boost * strength;
+        for_each_zone(i,
+                      [&](ZoneLevers& z) { z.innovation_rate_boost += p.innovation_rate_boost * strength; });
         break;
       case InstrumentKind::regulation:
-        levers.mandate = true;
+        for_each_zone(i, [](ZoneLevers& z) { z.mandate = true; });
         break;
       case InstrumentKind::field_lab:
         if (!seeded_[i]) {
@@ -148,8 +192,11 @@ void Instruments::apply(const StepContext& ctx) {
         }
         break;
       case InstrumentKind::patient_involvement:
-        levers.threshold_shift -= p.threshold_reduction * strength;
-        stakeholders_->raise_engagement(p.engagement_gain * strength * ctx.dt_years);
+        for_each_zone(i, [&](ZoneLevers& z) { z.threshold_shift -= p.threshold_reduction * strength; });
+        if (p.regions.empty() && p.stakeholder_types == 0)
+          stakeholders_->raise_engagement(p.engagement_gain * strength * ctx.dt_years);
+        else
+          stakeholders_->raise_engagement(p.engagement_gain * strength * ctx.dt_years, engaged_[i]);
         break;
     }
   }

@@ -45,6 +45,12 @@ bool needs_stakeholders(InstrumentKind kind) noexcept {
          kind == InstrumentKind::patient_involvement;
 }
 
+bool takes_targets(InstrumentKind kind) noexcept {
+  return kind == InstrumentKind::trial_funding || kind == InstrumentKind::procurement ||
+         kind == InstrumentKind::regulation || kind == InstrumentKind::campaign ||
+         kind == InstrumentKind::patient_involvement;
+}
+
 const InstrumentKindInfo& info(InstrumentKind kind) {
   for (const auto& k : instrument_kinds())
     if (k.kind == kind) return k;
@@ -78,6 +84,22 @@ void declare_instrument_keys(TableSpec& root) {
       .unit("currency")
       .min(0)
       .default_value(0.0);
+  for (const auto& k : instrument_kinds()) {
+    if (!takes_targets(k.kind)) continue;
+    auto& targeted = t.when("kind", k.name);
+    targeted
+        .string("regions",
+                "Comma-separated [[regions]] it acts in, e.g. \"north, east\"; empty: every region and the "
+                "national organisations.")
+        .default_value(std::string());
+    targeted
+        .string(
+            "stakeholder_types",
+            "Comma-separated stakeholder types it acts on, e.g. \"care_provider\" (only for innovations "
+            "adopted by stakeholders; patient_involvement also raises the engagement of these types only); "
+            "empty: every type.")
+        .default_value(std::string());
+  }
   t.when("kind", "research_grant")
       .real("speedup", "Extra maturation speed with full funding (1 = twice as fast).")
       .min(0)
@@ -129,6 +151,7 @@ std::size_t find_index(const std::vector<std::string>& names, const std::string&
 std::vector<InstrumentParams> read_instruments(const TableView& root,
                                                const std::vector<std::string>& innovations,
                                                const PopulationParams& population,
+                                               const std::vector<std::string>& type_names,
                                                std::vector<Diagnostic>& problems, bool has_stakeholders) {
   std::vector<InstrumentParams> out;
   std::vector<std::string> regions;
@@ -152,6 +175,11 @@ std::vector<InstrumentParams> read_instruments(const TableView& root,
           t.diagnostic("kind", std::string("a ") + kind + " instrument needs [[stakeholders]]"));
     p.budget_per_year = t.get<double>("budget_per_year");
     p.total_budget = t.get<double>("total_budget");
+    if (takes_targets(p.kind)) {
+      p.regions = t.names("regions", regions, "region", problems);
+      for (const auto type : t.names("stakeholder_types", type_names, "stakeholder type", problems))
+        p.stakeholder_types |= 1u << type;
+    }
     switch (p.kind) {
       case InstrumentKind::research_grant:
         p.speedup = t.get<double>("speedup");

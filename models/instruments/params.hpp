@@ -58,16 +58,23 @@ struct InstrumentParams {
   double capacity = 0;               ///< infrastructure: real persons of added capacity
   std::uint32_t ties = 0;            ///< coordination: cross-silo ties added
   double engagement_gain = 0;        ///< patient_involvement: per year
+  /// trial_funding, procurement, regulation, campaign, patient_involvement: where it acts.
+  std::vector<std::size_t> regions;     ///< indices of the regions; empty: everywhere (and national bodies)
+  std::uint32_t stakeholder_types = 0;  ///< bit t set: organisations of type t; 0: every type
 };
+/// True for the kinds that may target some regions and stakeholder types.
+bool takes_targets(InstrumentKind kind) noexcept;
 
 /// Declares `[[instruments]]`.
 void declare_instrument_keys(TableSpec& root);
-/// Reads them. Unknown innovations and regions, end before start, a field lab larger than
+/// Reads them. `type_names` are the stakeholder types. Unknown innovations, regions and types,
+/// end before start, a field lab larger than
 /// its region, and (without `has_stakeholders`) infrastructure, coordination and
 /// patient_involvement instruments are appended to `problems`.
 std::vector<InstrumentParams> read_instruments(const TableView& root,
                                                const std::vector<std::string>& innovations,
                                                const PopulationParams& population,
+                                               const std::vector<std::string>& type_names,
                                                std::vector<Diagnostic>& problems,
                                                bool has_stakeholders = false);
 

@@ -270,6 +270,12 @@ void Stakeholders::raise_engagement(double gain) {
   for (auto& e : engagement_) e = static_cast<float>(std::min(1.0, static_cast<double>(e) + gain));
 }
 
+void Stakeholders::raise_engagement(double gain, std::span<const std::uint32_t> organisations) {
+  if (!(gain >= 0)) throw InternalError("raise_engagement: gain " + std::to_string(gain) + " (must be ≥ 0)");
+  for (const auto o : organisations)
+    engagement_[o] = static_cast<float>(std::min(1.0, static_cast<double>(engagement_[o]) + gain));
+}
+
 std::vector<std::uint32_t> Stakeholders::members_of_types(StakeholderTypeMask mask) const {
   std::vector<std::uint32_t> out;
   for (std::uint32_t o = 0; o < size(); ++o)

@@ -108,7 +108,7 @@ struct Run {
 
   explicit Run(std::vector<InstrumentParams> params, std::size_t steps) {
     adoption.setup(s.seed, 0);
-    std::vector<InnovationTarget> targets(params.size(), InnovationTarget{&adoption, 0});
+    std::vector<InnovationTarget> targets(params.size(), InnovationTarget{&adoption, 0, {}});
     instruments.emplace(std::move(params), std::move(targets), std::vector<Adoption*>{&adoption}, calendar,
                         population, 0.0, &stakeholders);
     instruments->on_collaboration_changed([this] { ++collaboration_changes; });
