@@ -36,9 +36,29 @@ int main(int argc, char** argv) {
   commands[validate] = missionsim::cli::add_validate_command(*validate);
   auto* info = app.add_subcommand("info", "Describe a missionsim output file");
   commands[info] = missionsim::cli::add_info_command(*info);
+  auto* compare = app.add_subcommand(
+      "compare",
+      "Compare intervention mixes under common random numbers: goals, outcomes, ICER, net monetary benefit; "
+      "with --psa, the cost-effectiveness acceptability curve");
+  commands[compare] = missionsim::cli::add_compare_command(*compare, command_line);
   auto* schema = app.add_subcommand(
       "schema", "Print the scenario reference (every key, unit, default, range) as Markdown");
   commands[schema] = missionsim::cli::add_schema_command(*schema);
+  auto* tipping = app.add_subcommand(
+      "tipping",
+      "Find when support can stop: withdraw every instrument at a grid of steps, bisect, bootstrap");
+  commands[tipping] = missionsim::cli::add_tipping_command(*tipping, command_line);
+
+  auto* sweep = app.add_subcommand(
+      "sweep",
+      "Run a design of parameter points x replicates (grid, lhs, sobol, morris or a CSV file) into one file");
+  commands[sweep] = missionsim::cli::add_sweep_command(*sweep, command_line);
+  auto* merge = app.add_subcommand("merge", "Join the shard files of sweep --shard I/N into one sweep file");
+  commands[merge] = missionsim::cli::add_merge_command(*merge, command_line);
+  auto* sensitivity = app.add_subcommand(
+      "sensitivity",
+      "Sobol indices (sobol sweep) or Morris mu* and sigma (morris sweep) per parameter and goal KPI");
+  commands[sensitivity] = missionsim::cli::add_sensitivity_command(*sensitivity);
 
   try {
     app.parse(argc, argv);

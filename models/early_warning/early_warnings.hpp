@@ -24,6 +24,20 @@ class EarlyWarnings {
 
   /// Forgets every value seen.
   void setup();
+  /// The trailing windows and the indicators so far (a snapshot for counterfactual runs).
+  struct State {
+    std::vector<EarlyWarningWindow> windows;
+    std::vector<EarlyWarningValues> current;
+    std::vector<double> history;
+    std::size_t steps_seen = 0;
+  };
+  [[nodiscard]] State state() const { return {windows_, current_, history_, steps_seen_}; }
+  void restore(const State& s) {
+    windows_ = s.windows;
+    current_ = s.current;
+    history_ = s.history;
+    steps_seen_ = s.steps_seen;
+  }
   /// After step `step` (0, 1, 2… in order): `values` starts with the step's values of the metrics
   /// given to the constructor. O(window + kernel reach) per value followed; does not allocate.
   void on_step(std::uint32_t step, std::span<const double> values);
