@@ -135,8 +135,8 @@ void Contagion::decide(const StepContext& ctx, const AgentBlock& b) {
 
 void Contagion::commit() {
   state_.swap();
-  const auto change = std::accumulate(infected_change_by_block_.begin(), infected_change_by_block_.end(),
-                                      std::int64_t{0});
+  const auto change =
+      std::accumulate(infected_change_by_block_.begin(), infected_change_by_block_.end(), std::int64_t{0});
   infected_ = static_cast<std::uint64_t>(static_cast<std::int64_t>(infected_) + change);
   recovered_ += std::accumulate(recovered_by_block_.begin(), recovered_by_block_.end(), std::uint64_t{0});
   evaluated_ += std::accumulate(evaluated_by_block_.begin(), evaluated_by_block_.end(), std::uint64_t{0});

@@ -45,7 +45,8 @@ struct Options {
 };
 
 std::size_t differing(std::span<const std::uint8_t> a, std::span<const std::uint8_t> b) {
-  return std::inner_product(a.begin(), a.end(), b.begin(), std::size_t{0}, std::plus<>(), std::not_equal_to<>());
+  return std::inner_product(a.begin(), a.end(), b.begin(), std::size_t{0}, std::plus<>(),
+                            std::not_equal_to<>());
 }
 
 bench::Report measure(const Options& o) {
@@ -120,14 +121,13 @@ bench::Report measure(const Options& o) {
              {"engine_full", bench::spread_of(full_seconds)},
              {"reference", bench::spread_of(reference_seconds)}};
   const auto final_state = reference.state();
-  m.extra = {
-      {"initial_infected", static_cast<double>(seeds.size())},
-      {"final_infected", static_cast<double>(reference.infected_count())},
-      {"final_recovered", static_cast<double>(reference.recovered_count())},
-      {"final_susceptible",
-       static_cast<double>(std::count(final_state.begin(), final_state.end(), std::uint8_t{bench::susceptible}))},
-      {"default_evaluated_share", evaluated_share},
-      {"default_full_sweep_steps", full_sweeps}};
+  m.extra = {{"initial_infected", static_cast<double>(seeds.size())},
+             {"final_infected", static_cast<double>(reference.infected_count())},
+             {"final_recovered", static_cast<double>(reference.recovered_count())},
+             {"final_susceptible", static_cast<double>(std::count(final_state.begin(), final_state.end(),
+                                                                  std::uint8_t{bench::susceptible}))},
+             {"default_evaluated_share", evaluated_share},
+             {"default_full_sweep_steps", full_sweeps}};
   m.rss_at_end = bench::peak_rss_bytes();
   return m;
 }
@@ -154,7 +154,9 @@ int main(int argc, char** argv) {
   app.add_option("--transmission", o.sir.transmission, "Per infected contact and step")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
-  app.add_option("--recovery", o.sir.recovery, "Per step")->capture_default_str()->check(CLI::Range(0.0, 1.0));
+  app.add_option("--recovery", o.sir.recovery, "Per step")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
   app.add_option("--initial", o.sir.initial_infected, "Initially infected")->capture_default_str();
   app.add_option("--dump", o.dump, "Write the graph, initial and final state for bench/python/");
   app.add_flag("--json", o.json, "Print one JSON object instead of the table");

@@ -24,8 +24,10 @@ SirReference::SirReference(std::span<const std::uint64_t> offsets, std::span<con
 
 void SirReference::reset(std::span<const std::uint8_t> state) {
   std::copy(state.begin(), state.end(), current_.begin());
-  infected_ = static_cast<std::uint64_t>(std::count(current_.begin(), current_.end(), std::uint8_t{infected}));
-  recovered_ = static_cast<std::uint64_t>(std::count(current_.begin(), current_.end(), std::uint8_t{recovered}));
+  infected_ =
+      static_cast<std::uint64_t>(std::count(current_.begin(), current_.end(), std::uint8_t{infected}));
+  recovered_ =
+      static_cast<std::uint64_t>(std::count(current_.begin(), current_.end(), std::uint8_t{recovered}));
 }
 
 void SirReference::step(std::uint32_t t) {

@@ -42,7 +42,9 @@ struct Report {
   }
 };
 
-inline double ratio(double a, double b) { return b > 0 ? a / b : 0.0; }
+inline double ratio(double a, double b) {
+  return b > 0 ? a / b : 0.0;
+}
 
 inline void print_json(const Report& r) {
   std::printf(
@@ -65,8 +67,8 @@ inline void print_table(const Report& r) {
   constexpr double MB = 1024.0 * 1024.0;
   const double n = r.agents, visits = 2.0 * static_cast<double>(r.edges);
   std::printf("%s: N = %u, E = %llu (mean degree %.2f), %u steps, %u rounds, %u threads, block %u\n",
-              r.workload.c_str(), r.agents, static_cast<unsigned long long>(r.edges), n > 0 ? visits / n : 0.0,
-              r.steps, r.rounds, r.threads, r.block_size);
+              r.workload.c_str(), r.agents, static_cast<unsigned long long>(r.edges),
+              n > 0 ? visits / n : 0.0, r.steps, r.rounds, r.threads, r.block_size);
   std::printf("world build        %10.3f s\n", r.build_seconds);
   std::printf("peak RSS           %10.1f MB after build, %.1f MB at end\n", r.rss_after_build / MB,
               r.rss_at_end / MB);

@@ -97,40 +97,53 @@ bench::Report measure(const Options& o) {
   bench::ThresholdReference reference(graph.offsets(), graph.targets(), params.threshold, thresholds);
 
   std::vector<double> engine_step_seconds, reference_step_seconds;
+  std::vector<double> full_step_seconds;
+  double evaluated = 0, full_sweeps = 0;
+  const double steps = std::max(m.steps, 1u);
   for (unsigned r = 0; r < o.rounds; ++r) {
-    // Engine and reference alternate within each round so that noise from other work on
-    // the machine lands on both.
-    adoption.setup(s.seed, run);
-    const Stopwatch engine_clock;
-    for (std::uint32_t t = 0; t < m.steps; ++t) executor.run_step(StepContext{run, t, dt_years});
-    engine_step_seconds.push_back(engine_clock.seconds() / std::max(m.steps, 1u));
-
+    // The three paths alternate within each round so that noise from other work on the
+    // machine lands on all of them.
     reference.reset(initial);
     const Stopwatch reference_clock;
     for (std::uint32_t t = 0; t < m.steps; ++t) reference.step();
-    reference_step_seconds.push_back(reference_clock.seconds() / std::max(m.steps, 1u));
+    reference_step_seconds.push_back(reference_clock.seconds() / steps);
 
-    const auto engine_state = adoption.adopted(0);
-    const auto reference_state = reference.adopted();
-    const auto differing =
-        std::inner_product(engine_state.begin(), engine_state.end(), reference_state.begin(), std::size_t{0},
-                           std::plus<>(), std::not_equal_to<>());
-    if (adoption.adopter_count(0) != reference.adopter_count() || differing != 0)
-      throw InternalError("round " + std::to_string(r) + ": after " + std::to_string(m.steps) +
-                          " steps the engine has " + std::to_string(adoption.adopter_count(0)) +
-                          " adopters and the reference " + std::to_string(reference.adopter_count()) + "; " +
-                          std::to_string(differing) + " people differ");
+    for (const bool full : {false, true}) {
+      adoption.force_full_sweep(full);
+      adoption.setup(s.seed, run);
+      const Stopwatch engine_clock;
+      for (std::uint32_t t = 0; t < m.steps; ++t) {
+        executor.run_step(StepContext{run, t, dt_years});
+        if (!full) evaluated += static_cast<double>(adoption.evaluated_last_step());
+      }
+      (full ? full_step_seconds : engine_step_seconds).push_back(engine_clock.seconds() / steps);
+      if (!full) full_sweeps = static_cast<double>(adoption.full_sweeps(0));
+
+      const auto engine_state = adoption.adopted(0);
+      const auto reference_state = reference.adopted();
+      const auto differing =
+          std::inner_product(engine_state.begin(), engine_state.end(), reference_state.begin(),
+                             std::size_t{0}, std::plus<>(), std::not_equal_to<>());
+      if (adoption.adopter_count(0) != reference.adopter_count() || differing != 0)
+        throw InternalError("round " + std::to_string(r) + (full ? " (full sweep)" : "") + ": after " +
+                            std::to_string(m.steps) + " steps the engine has " +
+                            std::to_string(adoption.adopter_count(0)) + " adopters and the reference " +
+                            std::to_string(reference.adopter_count()) + "; " + std::to_string(differing) +
+                            " people differ");
+    }
   }
   if (!o.dump.empty() && !thresholds.empty()) throw Unsupported("--dump covers a fixed threshold only");
   if (!o.dump.empty())
     bench::write_dump(o.dump, graph.offsets(), graph.targets(), initial, reference.adopted(), m.steps,
                       params.threshold, 0.0);
   m.paths = {{"engine", bench::spread_of(engine_step_seconds)},
+             {"engine_full", bench::spread_of(full_step_seconds)},
              {"reference", bench::spread_of(reference_step_seconds)}};
   m.extra = {{"initial_adopters", static_cast<double>(initial_adopters)},
              {"final_adopters", static_cast<double>(reference.adopter_count())},
-             {"reference_edge_visits_per_step",
-              static_cast<double>(reference.edge_visits()) / std::max(m.steps, 1u)}};
+             {"reference_edge_visits_per_step", static_cast<double>(reference.edge_visits()) / steps},
+             {"default_evaluated_share", evaluated / (o.rounds * steps * std::max(m.agents, 1u))},
+             {"default_full_sweep_steps", full_sweeps}};
   m.rss_at_end = bench::peak_rss_bytes();
   return m;
 }

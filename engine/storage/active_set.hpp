@@ -23,7 +23,8 @@ class ActiveSet {
   /// Marks agent v for evaluation. Safe from any thread: every writer stores the same 1.
   void touch(std::uint32_t v) noexcept {
     std::atomic_ref<std::uint8_t>(touched_[v]).store(1, std::memory_order_relaxed);
-    std::atomic_ref<std::uint8_t>(block_touched_[v / blocks_.block_size()]).store(1, std::memory_order_relaxed);
+    std::atomic_ref<std::uint8_t>(block_touched_[v / blocks_.block_size()])
+        .store(1, std::memory_order_relaxed);
   }
   /// Marks v and its neighbours (a CSR row).
   template <class Offsets, class Targets>
