@@ -95,38 +95,54 @@ void Contagion::mark(const AgentBlock& b) {
     if (cur[v] == infected) active_set_.touch_with_neighbours(v, offsets, targets);
 }
 
-std::uint8_t Contagion::next_state(std::uint32_t step, std::uint32_t i) const {
-  const std::uint8_t* cur = state_.current().data();
-  const std::uint8_t s = cur[i];
-  if (s == susceptible) {
-    const EdgeIndex* offsets = graph_.offsets().data();
-    const NodeId* targets = graph_.targets().data();
-    std::uint32_t k = 0;
-    for (EdgeIndex e = offsets[i]; e < offsets[i + 1]; ++e) k += cur[targets[e]] == infected;
-    return k > 0 && draws_.uniform(step, i, 0) < infection_[k] ? infected : susceptible;
+namespace {
+// Everything the rule reads, as plain pointers in locals: the uint8 stores to the next state
+// may alias any byte, so members read through `this` would be reloaded for every agent.
+struct RuleView {
+  const std::uint8_t* cur;
+  const EdgeIndex* offsets;
+  const NodeId* targets;
+  const double* infection;
+  double recovery;
+  PhiloxStream draws;
+
+  std::uint8_t next_state(std::uint32_t step, std::uint32_t i) const {
+    const std::uint8_t s = cur[i];
+    if (s == susceptible) {
+      std::uint32_t k = 0;
+      for (EdgeIndex e = offsets[i]; e < offsets[i + 1]; ++e) k += cur[targets[e]] == infected;
+      return k > 0 && draws.uniform(step, i, 0) < infection[k] ? infected : susceptible;
+    }
+    if (s == infected) return draws.uniform(step, i, 0) < recovery ? recovered : infected;
+    return recovered;
   }
-  if (s == infected) return draws_.uniform(step, i, 0) < params_.recovery ? recovered : infected;
-  return recovered;
-}
+};
+}  // namespace
 
 void Contagion::decide(const StepContext& ctx, const AgentBlock& b) {
   const auto cur = state_.current();
-  const auto next = state_.next();
+  std::uint8_t* const next = state_.next().data();
+  const RuleView rule{cur.data(),        graph_.offsets().data(), graph_.targets().data(),
+                      infection_.data(), params_.recovery,        draws_};
+  const std::uint32_t step = ctx.step;
   std::int64_t infected_change = 0;
   std::uint64_t recoveries = 0, evaluated = 0;
   const auto evaluate = [&](std::uint32_t i) {
-    const std::uint8_t was = cur[i], now = next_state(ctx.step, i);
+    const std::uint8_t was = rule.cur[i], now = rule.next_state(step, i);
     next[i] = now;
     infected_change += (now == infected) - (was == infected);
     recoveries += now == recovered && was != recovered;
-    ++evaluated;
   };
   if (!active_) {
-    for (std::uint32_t i = b.begin; i < b.end; ++i) evaluate(i);
+    for (std::uint32_t i = b.begin, end = b.end; i < end; ++i) evaluate(i);
+    evaluated = b.end - b.begin;
   } else if (active_set_.touched(b) || block_changed_[b.index]) {
     // Untouched agents keep their state: make the next half equal to the current one first.
-    std::copy(cur.begin() + b.begin, cur.begin() + b.end, next.begin() + b.begin);
-    active_set_.drain(b, evaluate);
+    std::copy(cur.begin() + b.begin, cur.begin() + b.end, next + b.begin);
+    active_set_.drain(b, [&](std::uint32_t i) {
+      evaluate(i);
+      ++evaluated;
+    });
   }
   infected_change_by_block_[b.index] = infected_change;
   recovered_by_block_[b.index] = recoveries;

@@ -47,8 +47,6 @@ class Contagion {
   void mark(const AgentBlock& b);
   void decide(const StepContext& ctx, const AgentBlock& b);
   void commit();
-  /// The rule for one agent: its next state, from the state at the start of the step.
-  std::uint8_t next_state(std::uint32_t step, std::uint32_t i) const;
 
   const CsrGraph& graph_;
   SirParams params_;

@@ -432,9 +432,14 @@ void Adoption::decide(const StepContext& ctx, const AgentBlock& b) {
             adopt = kept[i] || !abandons(cur, offsets, targets, i, abandon);
             gone += !adopt;
           } else if (!eligible || eligible[i]) {
-            const double share = std::max(0.0, adopting_share(cur, offsets, targets, i));
             const double boost = zone ? levers[zone[i]].innovation_rate_boost : common_boost;
-            adopt = draws.uniform(step, i, 0) < step_probability(p + boost + q * share, dt);
+            const double u = draws.uniform(step, i, 0);
+            // The share is at most 1, so most people are out of reach of any share: for them,
+            // neither the contacts nor the exp need computing.
+            if (u < step_probability_bound(p + boost + q, dt)) {
+              const double share = std::max(0.0, adopting_share(cur, offsets, targets, i));
+              adopt = u < step_probability(p + boost + q * share, dt);
+            }
             fresh += adopt;
           }
           next[i] = adopt;
