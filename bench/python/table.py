@@ -22,7 +22,7 @@ def main():
 
     print("| workload | N | threads | engine ms/step | engine full sweep ms/step | reference ms/step | "
           "full / reference | full / default | reference 2E visits/s | numpy ms/step | numpy / engine | "
-          "engine speed-up over 1 thread |")
+          "full sweep speed-up over 1 thread |")
     print("| --- | ---: | ---: | --- | --- | --- | ---: | ---: | ---: | --- | ---: | ---: |")
     for r in engine:
         p = r["paths"]
