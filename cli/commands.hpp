@@ -17,5 +17,9 @@ Command add_run_command(CLI::App& app, const std::string& command_line);
 Command add_validate_command(CLI::App& app);
 Command add_info_command(CLI::App& app);
 Command add_schema_command(CLI::App& app);
+Command add_tipping_command(CLI::App& app, const std::string& command_line);
+Command add_sweep_command(CLI::App& app, const std::string& command_line);
+Command add_merge_command(CLI::App& app, const std::string& command_line);
+Command add_sensitivity_command(CLI::App& app);
 
 }  // namespace missionsim::cli

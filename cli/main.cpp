@@ -39,6 +39,21 @@ int main(int argc, char** argv) {
   auto* schema = app.add_subcommand(
       "schema", "Print the scenario reference (every key, unit, default, range) as Markdown");
   commands[schema] = missionsim::cli::add_schema_command(*schema);
+  auto* tipping = app.add_subcommand(
+      "tipping",
+      "Find when support can stop: withdraw every instrument at a grid of steps, bisect, bootstrap");
+  commands[tipping] = missionsim::cli::add_tipping_command(*tipping, command_line);
+
+  auto* sweep = app.add_subcommand(
+      "sweep",
+      "Run a design of parameter points x replicates (grid, lhs, sobol, morris or a CSV file) into one file");
+  commands[sweep] = missionsim::cli::add_sweep_command(*sweep, command_line);
+  auto* merge = app.add_subcommand("merge", "Join the shard files of sweep --shard I/N into one sweep file");
+  commands[merge] = missionsim::cli::add_merge_command(*merge, command_line);
+  auto* sensitivity = app.add_subcommand(
+      "sensitivity",
+      "Sobol indices (sobol sweep) or Morris mu* and sigma (morris sweep) per parameter and goal KPI");
+  commands[sensitivity] = missionsim::cli::add_sensitivity_command(*sensitivity);
 
   try {
     app.parse(argc, argv);

@@ -23,4 +23,22 @@ class ProgressBar final : public StepObserver {
   std::chrono::steady_clock::time_point last_draw_{};
 };
 
+/// Progress of work counted in runs (sweeps, tipping): runs done of a total that may grow,
+/// elapsed time and the time left estimated from the runs finished in this session, on stderr
+/// when it is a terminal; nothing otherwise.
+class RunProgress {
+ public:
+  /// `already_done` runs were recovered (a sweep's journal): counted as done, not in the rate.
+  RunProgress(bool enabled, const char* what, std::uint32_t already_done = 0);
+  void update(std::uint32_t done, std::uint32_t total);
+  /// Clears the line.
+  void finish();
+
+ private:
+  bool active_;
+  const char* what_;
+  std::uint32_t recovered_;
+  std::chrono::steady_clock::time_point start_, last_draw_;
+};
+
 }  // namespace missionsim::cli

@@ -82,6 +82,7 @@ int run(const RunOptions& o, const std::string& command_line) {
 
   model::Simulation sim(scenario, settings);  // reads input files: may still fail on bad input
   auto header = sim.recording_header(command_line);
+  const std::size_t impact_analysis = header.analyses.size();  // after the simulation's own
   if (baseline) header.analyses.push_back(impact_spec(scenario.mission.currency));
 
   if (!out.parent_path().empty()) std::filesystem::create_directories(out.parent_path());
@@ -101,7 +102,7 @@ int run(const RunOptions& o, const std::string& command_line) {
         v.text = std::get<std::string>(row.value);
       values.push_back(v);
     }
-    r.record_analysis(0, 0, values);
+    r.record_analysis(0, impact_analysis, values);
   });
   recorder.finish();
 
@@ -123,6 +124,8 @@ int run(const RunOptions& o, const std::string& command_line) {
                              : "missed",
                 g.kpi.c_str(), g.direction == model::Direction::at_most ? "<=" : ">=", g.target,
                 format_date(g.deadline).c_str(), g.value_at_deadline);
+  if (!summary.pathway.empty())
+    std::printf("transition %s (Geels & Schot pathway)\n", summary.pathway.c_str());
   if (impact) {
     const auto& c = *impact;
     const char* cur = scenario.mission.currency.c_str();

@@ -68,6 +68,13 @@ File open_file_read_only(const std::filesystem::path& path) {
   return File(check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, fapl), "opening file " + path.string()));
 }
 
+File open_file_read_write(const std::filesystem::path& path) {
+  silence_automatic_error_printing();
+  const auto fapl = file_access();
+  return File(
+      check(H5Fopen(path.c_str(), H5F_ACC_RDWR, fapl), "opening file " + path.string() + " for writing"));
+}
+
 bool is_hdf5_file(const std::filesystem::path& path) {
   silence_automatic_error_printing();
   return check(H5Fis_hdf5(path.c_str()), "probing file " + path.string()) > 0;

@@ -91,6 +91,8 @@ using PropertyList = Handle<H5Pclose>;
 File create_file(const std::filesystem::path& path);
 /// Opens an existing file read-only.
 File open_file_read_only(const std::filesystem::path& path);
+/// Opens an existing file for reading and writing.
+File open_file_read_write(const std::filesystem::path& path);
 /// True if `path` is an HDF5 file (false for other files; IoError if it cannot be read).
 bool is_hdf5_file(const std::filesystem::path& path);
 

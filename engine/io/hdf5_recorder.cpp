@@ -128,6 +128,7 @@ struct Hdf5Recorder::State {
   std::vector<std::optional<RunRecord>> runs;
   std::vector<char> written;  // per run: series already in the file
   std::vector<Event> events;
+  std::vector<ResultTable> tables;
   bool finished = false;
   // Declared before the datasets so they are closed first (the file refuses to close otherwise).
   h5::File file;
@@ -293,6 +294,15 @@ void Hdf5Recorder::record_step(std::uint32_t run, std::uint32_t step, std::span<
   state_->values.store_step(run, step, values);
 }
 
+void Hdf5Recorder::record_table(const ResultTable& table) {
+  if (!state_) throw InternalError("Hdf5Recorder: record_table before begin");
+  check_result_table(state_->header, table);
+  for (const auto& t : state_->tables)
+    if (t.group == table.group)
+      throw InternalError("Hdf5Recorder: table '" + table.group + "' recorded twice");
+  state_->tables.push_back(table);
+}
+
 void Hdf5Recorder::record_event(const Event& e) {
   if (!state_) throw InternalError("Hdf5Recorder: record_event before begin");
   if (e.run >= state_->header.run_count || e.step >= state_->header.step_count()) {
@@ -378,7 +388,7 @@ void Hdf5Recorder::finish() {
     std::vector<std::string> status(n);
     std::vector<double> wall(n);
     for (std::uint32_t r = 0; r < n; ++r) {
-      const RunRecord record = s.runs[r].value_or(RunRecord{r, 0, 0, "not_run", 0});
+      const RunRecord record = s.runs[r].value_or(RunRecord{r, 0, 0, "not_run", 0, 0, {}});
       index[r] = r;
       seed[r] = record.seed;
       replicate[r] = record.replicate;
@@ -395,6 +405,30 @@ void Hdf5Recorder::finish() {
     columns.push_back(write_string_column(group, "status", status, false));
     columns.push_back(write_column(group, "wall_seconds", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, wall, false));
     h5::write_attribute(columns.back(), "units", "s");
+    if (!s.header.run_parameters.empty()) {  // a sweep: the design point and its parameter values
+      std::vector<std::uint32_t> point(n);
+      const std::size_t k = s.header.run_parameters.size();
+      std::vector<double> values(n * k, std::numeric_limits<double>::quiet_NaN());  // parameter-major
+      for (std::uint32_t r = 0; r < n; ++r) {
+        if (!s.runs[r]) continue;
+        point[r] = s.runs[r]->point;
+        if (s.runs[r]->parameters.size() != k)
+          throw InternalError("end_run: run " + std::to_string(r) + " has " +
+                              std::to_string(s.runs[r]->parameters.size()) + " parameter values for " +
+                              std::to_string(k) + " parameters");
+        for (std::size_t p = 0; p < k; ++p) values[p * n + r] = s.runs[r]->parameters[p];
+      }
+      columns.push_back(write_column(group, "point", H5T_STD_U32LE, H5T_NATIVE_UINT32, point, false));
+      h5::write_attribute(columns.back(), "long_name", "design point of the run");
+      for (std::size_t p = 0; p < k; ++p) {
+        const std::vector<double> column(values.begin() + static_cast<std::ptrdiff_t>(p * n),
+                                         values.begin() + static_cast<std::ptrdiff_t>((p + 1) * n));
+        columns.push_back(write_column(group, s.header.run_parameters[p], H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
+                                       column, false));
+        h5::write_attribute(columns.back(), "long_name", "scenario key " + s.header.run_parameters[p]);
+      }
+    }
+    for (const auto& [name, value] : s.header.run_attributes) h5::write_attribute(group, name, value);
     for (const auto& c : columns) attach(c, scale, 0, "a /runs column");
   }
 
@@ -453,6 +487,25 @@ void Hdf5Recorder::finish() {
       }
     }
   }
+
+  // Result tables: a dimension scale and its columns, laid out as /metrics is, so that
+  // xarray.open_dataset(path, group=GROUP) gives them with their coordinate.
+  for (const auto& t : s.tables) {
+    const auto group = h5::create_group(s.file, t.group, true);
+    const std::string where = "/" + t.group;
+    auto scale = write_column(group, t.dim, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, t.coordinates, false);
+    make_scale(scale, t.dim);
+    h5::write_attribute(scale, "units", t.dim_units);
+    for (const auto& c : t.columns) {
+      auto column = write_column(group, c.name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, c.values, false);
+      h5::write_attribute(column, "units", c.units);
+      h5::write_attribute(column, "description", c.description);
+      attach(column, scale, 0, where + "/" + c.name);
+    }
+    for (const auto& [name, value] : t.numbers) h5::write_attribute(group, name, value);
+    for (const auto& [name, value] : t.texts) h5::write_attribute(group, name, std::string_view(value));
+  }
+  s.tables.clear();
 
   s.analyses.clear();
   s.achieved_datasets.clear();

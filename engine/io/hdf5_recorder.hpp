@@ -33,6 +33,8 @@ class Hdf5Recorder final : public Recorder {
   /// Kept in memory until finish(); runs never recorded are written as NaN, or "" for text.
   void record_analysis(std::uint32_t run, std::size_t analysis,
                        std::span<const AnalysisValue> values) override;
+  /// Kept in memory until finish().
+  void record_table(const ResultTable& table) override;
   /// Writes the run's series; a second record for the same run replaces the first.
   void end_run(const RunRecord& run) override;
   /// Writes runs never ended (their values NaN, status "not_run"), /runs, /events (sorted by

@@ -49,6 +49,15 @@ void MemoryRecorder::record_analysis(std::uint32_t run, std::size_t analysis,
   }
 }
 
+void MemoryRecorder::record_table(const ResultTable& table) {
+  if (!began_ || finished_) throw InternalError("MemoryRecorder: record_table outside begin … finish");
+  check_result_table(header_, table);
+  for (const auto& t : tables_)
+    if (t.group == table.group)
+      throw InternalError("MemoryRecorder: table '" + table.group + "' recorded twice");
+  tables_.push_back(table);
+}
+
 void MemoryRecorder::end_run(const RunRecord& run) {
   if (run.index >= header_.run_count) throw InternalError("end_run: run index out of range");
   const auto at = std::lower_bound(runs_.begin(), runs_.end(), run.index,

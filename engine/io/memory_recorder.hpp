@@ -28,6 +28,7 @@ class MemoryRecorder final : public Recorder {
   void record_goals(std::uint32_t run, std::span<const GoalOutcome> outcomes) override;
   void record_analysis(std::uint32_t run, std::size_t analysis,
                        std::span<const AnalysisValue> values) override;
+  void record_table(const ResultTable& table) override;
   /// A second record for the same run replaces the first.
   void end_run(const RunRecord& run) override;
   void finish() override;
@@ -52,6 +53,7 @@ class MemoryRecorder final : public Recorder {
                                                      std::string_view name) const;
   /// In the order they were recorded.
   [[nodiscard]] const std::vector<Event>& events() const noexcept { return events_; }
+  [[nodiscard]] const std::vector<ResultTable>& tables() const noexcept { return tables_; }
   /// Sorted by index.
   [[nodiscard]] const std::vector<RunRecord>& runs() const noexcept { return runs_; }
   [[nodiscard]] bool began() const noexcept { return began_; }
@@ -66,6 +68,7 @@ class MemoryRecorder final : public Recorder {
   // One table per analysis, run-major: run_count × its values.
   std::vector<std::vector<RecordedAnalysisValue>> analysis_values_;
   std::vector<Event> events_;
+  std::vector<ResultTable> tables_;
   std::vector<RunRecord> runs_;
   bool began_ = false;
   bool finished_ = false;

@@ -2,6 +2,7 @@
 
 #include "engine/core/error.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -93,6 +94,33 @@ void validate_header(const RecordingHeader& header) {
       require(values.insert(v.name).second,
               "value name '" + v.name + "' of analysis '" + a.group + "' is used twice or reserved");
     }
+  }
+  // Run parameters are key paths (dots allowed) beside the fixed /runs columns.
+  std::set<std::string> columns{"run", "index", "seed", "replicate", "status", "wall_seconds", "point"};
+  for (const auto& p : header.run_parameters) {
+    require(!p.empty() && p.find('/') == std::string::npos, "run parameter '" + p + "' is not a key path");
+    require(columns.insert(p).second, "run parameter '" + p + "' is used twice or reserved");
+  }
+}
+
+void check_result_table(const RecordingHeader& header, const ResultTable& table) {
+  const auto fail = [&](const std::string& what) {
+    throw InternalError("result table '" + table.group + "': " + what);
+  };
+  if (!is_identifier(table.group)) fail("the group is not an identifier");
+  if (std::find(reserved_root_names.begin(), reserved_root_names.end(), table.group) !=
+      reserved_root_names.end())
+    fail("the group is reserved");
+  for (const auto& a : header.analyses)
+    if (a.group == table.group) fail("the group is an analysis's");
+  std::set<std::string> names{table.dim};
+  if (!is_identifier(table.dim)) fail("dimension '" + table.dim + "' is not an identifier");
+  for (const auto& c : table.columns) {
+    if (!is_identifier(c.name) || !names.insert(c.name).second)
+      fail("column '" + c.name + "' is not an identifier or is used twice");
+    if (c.values.size() != table.coordinates.size())
+      fail("column '" + c.name + "' has " + std::to_string(c.values.size()) + " values for " +
+           std::to_string(table.coordinates.size()) + " coordinates");
   }
 }
 

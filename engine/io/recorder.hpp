@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace missionsim {
@@ -40,6 +41,10 @@ struct RunRecord {
   std::uint32_t replicate = 0;
   std::string status = "ok";
   double wall_seconds = 0;
+  /// Sweeps only: the design point the run belongs to, and the value of each of the header's
+  /// run_parameters at that point, in header order.
+  std::uint32_t point = 0;
+  std::vector<double> parameters = {};
 };
 
 /// Something that happened once: a niche breakthrough, a tipping point, a goal met...
@@ -95,6 +100,21 @@ struct AnalysisValue {
   std::string_view text{};
 };
 
+/// A result along a dimension of its own rather than the runs' (a tipping curve over
+/// withdrawal steps): /GROUP with a dimension scale DIM holding `coordinates`, one float64
+/// column per Column over it, and `numbers` and `texts` as attributes of the group.
+struct ResultTable {
+  struct Column {
+    std::string name, units, description;
+    std::vector<double> values;  ///< one per coordinate
+  };
+  std::string group, dim, dim_units;
+  std::vector<double> coordinates;
+  std::vector<Column> columns;
+  std::vector<std::pair<std::string, double>> numbers;
+  std::vector<std::pair<std::string, std::string>> texts;
+};
+
 /// Everything known before the first step.
 struct RecordingHeader {
   std::string scenario_name, scenario_text, command_line;
@@ -104,6 +124,11 @@ struct RecordingHeader {
   std::vector<MetricSpec> metrics;
   std::vector<GoalSpec> goals;
   std::vector<AnalysisSpec> analyses;
+  /// Sweeps only: the parameters that vary (scenario key paths), each a float64 column of /runs
+  /// beside a `point` column; with none, /runs has neither. `run_attributes` become string
+  /// attributes of /runs (the design's method, sample count, replicates...).
+  std::vector<std::string> run_parameters = {};
+  std::vector<std::pair<std::string, std::string>> run_attributes = {};
 
   [[nodiscard]] std::size_t step_count() const noexcept { return time_days.size(); }
   /// Values per record_step call: the sum of the metrics' widths.
@@ -115,8 +140,14 @@ struct RecordingHeader {
 /// wherever a dimension is used twice, and goals with distinct identifier names (not "run"), a
 /// direction of "at_most" or "at_least" and a YYYY-MM-DD deadline, and analyses whose groups are
 /// distinct identifiers other than the reserved_root_names and whose values have distinct
-/// identifier names (not "run") within their group. Throws InternalError (headers come from code).
+/// identifier names (not "run") within their group, and run parameters that are distinct,
+/// non-empty, free of '/' and not a /runs column of their own. Throws InternalError (headers come from code).
 void validate_header(const RecordingHeader& header);
+
+/// Throws InternalError unless the group is an identifier other than the reserved_root_names and
+/// the header's analyses, the dimension and column names are distinct identifiers, and every
+/// column has one value per coordinate.
+void check_result_table(const RecordingHeader& header, const ResultTable& table);
 
 /// For recorders: throws InternalError unless `run` is a run slot of `header`, there is one
 /// outcome per goal and each `achieved` is -1, 0 or 1. Allocates only to throw.
@@ -148,6 +179,8 @@ class Recorder {
   /// value spec, in order. Called at most once per run and analysis (a second call replaces the
   /// first); a run never recorded keeps NaN, or "" for text. Numbers never allocate; text is
   /// copied, which allocates when it outgrows the small-string buffer (rare: notes are short).
+  /// Kept until finish(); at most one table per group. Not for the step loop (it copies).
+  virtual void record_table(const ResultTable& table) = 0;
   virtual void record_analysis(std::uint32_t run, std::size_t analysis,
                                std::span<const AnalysisValue> values) = 0;
   virtual void end_run(const RunRecord& run) = 0;

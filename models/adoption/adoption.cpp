@@ -92,6 +92,36 @@ std::uint64_t Adoption::evaluated_last_step() const noexcept {
   return n;
 }
 
+Adoption::State Adoption::state() const {
+  State out;
+  for (const auto& s : spreads_) {
+    const auto cur = s.adopted.current();
+    out.innovations.push_back(
+        {{cur.begin(), cur.end()}, s.kept, s.adopters, s.new_adopters, s.abandonments, s.maturity});
+  }
+  return out;
+}
+
+void Adoption::restore(const State& state) {
+  if (state.innovations.size() != spreads_.size())
+    throw InternalError("Adoption::restore: another Adoption's state");
+  for (std::size_t k = 0; k < spreads_.size(); ++k) {
+    auto& s = spreads_[k];
+    const auto& in = state.innovations[k];
+    const auto cur = s.adopted.initial();
+    std::copy(in.adopted.begin(), in.adopted.end(), cur.begin());
+    s.adopted.sync();
+    s.kept = in.kept;
+    s.adopters = in.adopters;
+    s.new_adopters = in.new_adopters;
+    s.abandonments = in.abandonments;
+    s.maturity = in.maturity;
+    s.seeded = 0;
+    s.need_full = true;  // the active set of the interrupted run does not apply here
+  }
+  reset_levers();
+}
+
 void Adoption::reset_levers() {
   for (auto& s : spreads_) {
     std::fill(s.zones.begin(), s.zones.end(), ZoneLevers{});

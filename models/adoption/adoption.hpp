@@ -58,6 +58,19 @@ class Adoption {
   /// Draws the thresholds and places the initial adopters. InputError if an initial-adopter
   /// file is unreadable or names a person outside the population.
   void setup(std::uint64_t seed, std::uint32_t run);
+  /// What changes during a run, between two steps (a snapshot for counterfactual runs).
+  struct State {
+    struct Innovation {
+      std::vector<std::uint8_t> adopted, kept;
+      std::uint64_t adopters = 0, new_adopters = 0, abandonments = 0;
+      double maturity = 0;
+    };
+    std::vector<Innovation> innovations;
+  };
+  [[nodiscard]] State state() const;
+  /// Back to a state() of this Adoption, taken between two steps.
+  void restore(const State& state);
+
   /// Appends this component's phases: a serial preparation, the parallel marking of the active
   /// set, a serial barrier, the parallel decision, a serial commit.
   void add_phases(StepPlan& plan);
@@ -93,6 +106,13 @@ class Adoption {
   }
   /// Each person's θ; empty when everyone has the innovation's fixed threshold.
   [[nodiscard]] std::span<const float> thresholds(std::size_t i) const { return spreads_[i].thresholds; }
+  /// The layer innovation i spreads on.
+  [[nodiscard]] const NetworkLayer& layer(std::size_t i) const { return *spreads_[i].layer; }
+  /// 1 for the agents who may adopt innovation i; empty: everyone.
+  [[nodiscard]] std::span<const std::uint8_t> eligible(std::size_t i) const {
+    return spreads_[i].profile.eligible;
+  }
+  [[nodiscard]] std::uint32_t agent_count() const noexcept { return population_; }
   [[nodiscard]] std::uint64_t adopter_count(std::size_t i) const { return spreads_[i].adopters; }
   /// Adopters who abandoned the innovation during the step just completed.
   [[nodiscard]] std::uint64_t abandonments(std::size_t i) const { return spreads_[i].abandonments; }

@@ -45,6 +45,7 @@ TableSpec build_schema() {
   declare_trigger_keys(root);
   declare_stakeholder_keys(root);
   declare_mission_keys(root);
+  declare_transition_keys(root);
   auto& econ =
       root.table("economics",
                  "Settings of the health-economic comparison of a run with its baseline (missionsim run "
@@ -148,6 +149,7 @@ Scenario load_scenario(const std::filesystem::path& file, std::span<const std::s
   for (const auto& i : s.instruments) instrument_names.push_back(i.name);
   s.triggers = read_triggers(root, instrument_names, problems);
   s.mission = read_mission(root, problems);
+  s.transitions = read_transitions(root, s.innovations, region_names(s.population), problems);
   const auto econ = root.table("economics");
   s.economics = {econ.get<double>("discount_rate"), econ.get<double>("willingness_to_pay")};
   if (std::count_if(s.innovations.begin(), s.innovations.end(), [](const auto& i) {

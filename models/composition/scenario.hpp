@@ -12,6 +12,7 @@
 #include "models/pathway/params.hpp"
 #include "models/population/params.hpp"
 #include "models/stakeholders/params.hpp"
+#include "models/transitions/params.hpp"
 #include "models/world/network_params.hpp"
 
 #include <cstdint>
@@ -44,8 +45,9 @@ struct Scenario {
   std::vector<TriggerParams> triggers;
   StakeholderParams stakeholders;
   MissionParams mission;
-  EconomicSettings economics;  ///< for the comparison with the baseline (run --baseline)
-  std::string resolved_text;   ///< the scenario as TOML after overrides and defaults
+  TransitionParams transitions;  ///< landscape, regimes, niches
+  EconomicSettings economics;    ///< for the comparison with the baseline (run --baseline)
+  std::string resolved_text;     ///< the scenario as TOML after overrides and defaults
 
   [[nodiscard]] Calendar calendar() const { return Calendar(start, end, step); }
 };

@@ -11,6 +11,8 @@
 #include "models/pathway/pathway.hpp"
 #include "models/population/population.hpp"
 #include "models/stakeholders/stakeholders.hpp"
+#include "models/transitions/pathway_label.hpp"
+#include "models/transitions/transitions.hpp"
 #include "models/world/world.hpp"
 
 #include "engine/core/error.hpp"
@@ -97,6 +99,8 @@ struct Simulation::Impl {
   std::optional<AdoptionByGroup> adoption_by_type;
   std::optional<Instruments> instruments;
   std::optional<Triggers> triggers;
+  std::vector<std::uint16_t> organisation_region;  ///< each organisation's region; national: region count
+  std::optional<Transitions> transitions;
   std::optional<Pathway> pathway;
   std::optional<Equity> equity;
   std::optional<Mission> mission;
@@ -105,6 +109,8 @@ struct Simulation::Impl {
   std::vector<double> values;       ///< one step's metric values, reused every step
   std::vector<std::size_t> widths;  ///< values per component, in metric order
   EconomicSeries economics;         ///< filled during run() when settings.capture_economics
+  std::uint32_t next_step = 0;
+  double step_seconds = 0;  ///< wall time of run()'s step loop
   /// Offsets in `values` of qalys, life_years_lost, deaths_disease, total_spend and the equity
   /// gap the comparison reports (each if present).
   std::array<std::optional<std::size_t>, 5> economic_offsets{};
@@ -161,10 +167,30 @@ struct Simulation::Impl {
       instruments->setup();
       instruments->add_phases(plan);
     }
+    if (!s.transitions.empty()) {
+      // Landscape and lock-in add to the levers the instruments have just set.
+      std::vector<TransitionInnovation> innovations;
+      if (stakeholders)
+        for (const auto region : stakeholders->region())
+          organisation_region.push_back(region == national_region ? region_count()
+                                                                  : static_cast<std::uint16_t>(region));
+      for (const auto& p : s.innovations) {
+        const InnovationTarget t = target_of(p.name);
+        if (t.adoption == &adoption)
+          innovations.push_back({t.adoption, t.index, population.region(), {}});
+        else
+          innovations.push_back({t.adoption, t.index, organisation_region, stakeholders->incumbency()});
+      }
+      transitions.emplace(s.transitions, std::move(innovations), calendar,
+                          instruments ? &*instruments : nullptr);
+      transitions->setup();
+      transitions->add_lever_phase(plan);
+    }
     // Organisations decide before citizens (DESIGN.md's order); the pathway comes after both,
     // so this step's adopters already have their effect.
     if (organisation_adoption) organisation_adoption->add_phases(plan);
     adoption.add_phases(plan);
+    if (transitions) transitions->add_update_phase(plan);
     describe(adoption);
     describe(adoption_by_region);
     if (organisation_adoption) {
@@ -185,6 +211,7 @@ struct Simulation::Impl {
       equity.emplace(*pathway, population, calendar.dt_years());
       describe(*equity);
     }
+    if (transitions) describe(*transitions);
     plan.freeze();
     if (!s.triggers.empty()) {
       // Triggers watch the metrics above; they fire after a step and act from the next.
@@ -272,6 +299,7 @@ struct Simulation::Impl {
     if (instruments) instruments->write_metrics(next());
     if (pathway) pathway->write_metrics(next());
     if (equity) equity->write_metrics(next());
+    if (transitions) transitions->write_metrics(next());
     if (mission) {
       mission->on_step(step, values);
       mission->write_metrics(next());
@@ -311,8 +339,30 @@ struct Simulation::Impl {
     }
     if (mission)
       for (const auto& e : mission->take_events()) recorder.record_event(e);
+    if (transitions) {
+      for (const auto& e : transitions->events()) recorder.record_event(e);
+      transitions->clear_events();
+    }
+  }
+
+  // A step run without a recorder still consumes its events.
+  void drop_events() {
+    if (instruments) instruments->clear_events();
+    if (triggers) triggers->clear_events();
+    if (mission) (void)mission->take_events();
+    if (transitions) transitions->clear_events();
   }
 };
+
+AnalysisSpec transition_analysis_spec() {
+  return {
+      "transition",
+      {{"pathway", "", "Geels & Schot (2007) transition pathway of the run (docs/model.md, Transitions)",
+        true},
+       {"regime_shift_step", "step", "Step of the first regime_shift event (NaN: none)", false},
+       {"niche_breakthrough_step", "step", "Step of the first niche_breakthrough event (NaN: none)", false},
+       {"max_regime_pressure", "1", "Largest landscape pressure on regimes before the first shift", false}}};
+}
 
 std::vector<MetricSpec> metric_specs(const Scenario& scenario) {
   Scenario stand_in = scenario;
@@ -325,6 +375,16 @@ std::vector<MetricSpec> metric_specs(const Scenario& scenario) {
   // Without goals the mission adds no metrics: goals and triggers are checked against the
   // components' metrics only.
   return metrics;
+}
+
+RecordingHeader stand_in_header(const Scenario& scenario, const std::string& command_line) {
+  Scenario stand_in = scenario;
+  stand_in.population.size = std::min<std::uint32_t>(scenario.population.size, 2000);
+  for (auto& n : stand_in.networks) n.kind = NetworkKind::well_mixed;
+  for (auto& i : stand_in.innovations) i.initial = InitialAdopters::none;
+  RecordingHeader h = Simulation(stand_in, RunSettings{}).recording_header(command_line);
+  h.analyses.clear();  // a sweep's runs keep their series, goals and events, not per-run analyses
+  return h;
 }
 
 Simulation::Simulation(const Scenario& scenario, const RunSettings& settings)
@@ -353,6 +413,7 @@ RecordingHeader Simulation::recording_header(const std::string& command_line) co
   h.time_days = impl_->calendar.time_days();
   h.run_count = 1;
   h.metrics = impl_->metrics;
+  if (impl_->transitions) h.analyses.push_back(transition_analysis_spec());
   if (impl_->mission)
     for (const auto& g : impl_->mission->results())
       h.goals.push_back({g.name, g.kpi, g.direction == Direction::at_most ? "at_most" : "at_least",
@@ -360,31 +421,117 @@ RecordingHeader Simulation::recording_header(const std::string& command_line) co
   return h;
 }
 
-RunSummary Simulation::run(Recorder& recorder, StepObserver* observer,
-                           const std::function<void(Recorder&)>& before_end_run) {
+struct SimulationSnapshot {
+  std::uint32_t next_step = 0;
+  std::vector<double> values;
+  Adoption::State adoption;
+  std::optional<Adoption::State> organisation_adoption;
+  std::optional<Stakeholders::State> stakeholders;
+  std::optional<Instruments::State> instruments;
+  std::optional<std::vector<std::uint8_t>> triggers;
+  std::optional<Transitions::State> transitions;
+  std::optional<Pathway::State> pathway;
+  std::optional<Mission::State> mission;
+};
+
+std::uint32_t Simulation::step_count() const noexcept {
+  return static_cast<std::uint32_t>(impl_->calendar.step_count());
+}
+
+std::uint32_t Simulation::next_step() const noexcept {
+  return impl_->next_step;
+}
+
+std::span<const double> Simulation::values() const noexcept {
+  return impl_->values;
+}
+
+void Simulation::advance(std::uint32_t to, Recorder* recorder, StepObserver* observer) {
   Impl& m = *impl_;
-  const auto steps = static_cast<std::uint32_t>(m.calendar.step_count());
+  const auto steps = step_count();
+  if (to > steps || to < m.next_step)
+    throw InternalError("Simulation::advance to step " + std::to_string(to) + " from " +
+                        std::to_string(m.next_step) + " of " + std::to_string(steps));
   StepExecutor executor(m.plan, m.blocks, m.settings.threads);
-  if (observer) observer->on_run_start(m.settings.run, steps);
-  const auto t0 = Clock::now();
-  for (std::uint32_t t = 0; t < steps; ++t) {
+  for (std::uint32_t t = m.next_step; t < to; ++t) {
     const StepContext ctx{m.settings.run, t, m.calendar.dt_years()};
     if (observer) observer->on_step_begin(m.settings.run, t);
     executor.run_step(ctx);
     m.write_metrics(t);
     if (m.settings.capture_economics) m.capture_economics(t);
     if (observer) observer->on_step_computed(m.settings.run, t);
-    recorder.record_step(m.settings.run, t, m.values);
-    m.record_events(recorder);
+    if (recorder) {
+      recorder->record_step(m.settings.run, t, m.values);
+      m.record_events(*recorder);
+    } else {
+      m.drop_events();
+    }
+    m.next_step = t + 1;
     if (observer) observer->on_step_end(m.settings.run, t, steps);
   }
+}
+
+std::shared_ptr<const SimulationSnapshot> Simulation::snapshot() const {
+  const Impl& m = *impl_;
+  auto s = std::make_shared<SimulationSnapshot>();
+  s->next_step = m.next_step;
+  s->values = m.values;
+  s->adoption = m.adoption.state();
+  if (m.organisation_adoption) s->organisation_adoption = m.organisation_adoption->state();
+  if (m.stakeholders) s->stakeholders = m.stakeholders->state();
+  if (m.instruments) s->instruments = m.instruments->state();
+  if (m.triggers) s->triggers = m.triggers->state();
+  if (m.transitions) s->transitions = m.transitions->state();
+  if (m.pathway) s->pathway = m.pathway->state();
+  if (m.mission) s->mission = m.mission->state();
+  return s;
+}
+
+void Simulation::restore(const SimulationSnapshot& s) {
+  Impl& m = *impl_;
+  m.next_step = s.next_step;
+  m.values = s.values;
+  m.adoption.restore(s.adoption);
+  if (m.organisation_adoption) m.organisation_adoption->restore(*s.organisation_adoption);
+  if (m.stakeholders) {
+    m.stakeholders->restore(*s.stakeholders);
+    m.organisation_world->layer_mut("collaboration").graph = m.stakeholders->collaboration().graph;
+  }
+  if (m.instruments) m.instruments->restore(*s.instruments);
+  if (m.triggers) m.triggers->restore(*s.triggers);
+  if (m.transitions) m.transitions->restore(*s.transitions);
+  if (m.pathway) m.pathway->restore(*s.pathway);
+  if (m.mission) m.mission->restore(*s.mission);
+}
+
+void Simulation::withdraw_instruments() {
+  if (impl_->instruments) impl_->instruments->stop_all();
+}
+
+RunSummary Simulation::run(Recorder& recorder, StepObserver* observer,
+                           const std::function<void(Recorder&)>& before_end_run) {
+  Impl& m = *impl_;
+  const auto steps = step_count();
+  if (observer) observer->on_run_start(m.settings.run, steps);
+  const auto t0 = Clock::now();
+  advance(steps, &recorder, observer);
+  m.step_seconds = seconds_since(t0);
+  RunSummary summary = conclude(recorder, before_end_run);
+  if (observer) observer->on_run_end(m.settings.run);
+  return summary;
+}
+
+RunSummary Simulation::conclude(Recorder& recorder, const std::function<void(Recorder&)>& before_end_run) {
+  Impl& m = *impl_;
+  const auto steps = step_count();
+  if (m.next_step != steps) throw InternalError("Simulation::conclude before the last step");
   RunSummary summary;
-  summary.step_seconds = seconds_since(t0);
+  summary.step_seconds = m.step_seconds;
   summary.build_seconds = m.build_seconds;
   summary.steps = steps;
   summary.agents = m.population.size();
   summary.record =
-      RunRecord{m.settings.run, m.settings.seed, m.settings.replicate, "ok", summary.step_seconds};
+      RunRecord{m.settings.run, m.settings.seed, m.settings.replicate, "ok", summary.step_seconds, 0, {}};
   for (std::size_t i = 0; i < m.adoption.innovation_count(); ++i)
     summary.final_shares.push_back({m.adoption.params(i).name, "people", m.adoption.adopter_share(i)});
   if (m.organisation_adoption)
@@ -402,9 +549,20 @@ RunSummary Simulation::run(Recorder& recorder, StepObserver* observer,
           {static_cast<std::int8_t>(g.decided ? (g.achieved ? 1 : 0) : -1), g.value_at_deadline});
     recorder.record_goals(m.settings.run, outcomes);
   }
+  if (m.transitions) {
+    const TransitionHistory h = m.transitions->history();
+    summary.pathway = pathway_name(classify(h));
+    const auto step_or_nan = [](std::optional<std::uint32_t> s) {
+      return s ? static_cast<double>(*s) : std::numeric_limits<double>::quiet_NaN();
+    };
+    const AnalysisValue values[] = {{0, summary.pathway},
+                                    {step_or_nan(h.first_regime_shift), {}},
+                                    {step_or_nan(h.first_breakthrough), {}},
+                                    {h.max_regime_pressure_before_shift, {}}};
+    recorder.record_analysis(m.settings.run, transition_analysis, values);
+  }
   if (before_end_run) before_end_run(recorder);
   recorder.end_run(summary.record);
-  if (observer) observer->on_run_end(m.settings.run);
   return summary;
 }
 

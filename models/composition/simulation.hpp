@@ -40,12 +40,28 @@ struct RunSummary {
   std::vector<Share> final_shares;                    ///< per innovation, at the end
   std::vector<std::pair<std::string, double>> spend;  ///< per instrument, in all
   std::vector<GoalResult> goals;
+  std::string pathway;  ///< the transition pathway's name, when the scenario has regimes or niches
 };
+
+/// The /transition analysis of a run (its pathway label and when the regime shifted). When a
+/// scenario has transitions, Simulation::recording_header() puts it first among the analyses,
+/// at index `transition_analysis`, and run() records it.
+AnalysisSpec transition_analysis_spec();
+inline constexpr std::size_t transition_analysis = 0;
 
 /// The metrics a run of this scenario records, in order, without building its real world: a
 /// stand-in with at most 2,000 people, well-mixed layers and no initial adopters has the same
 /// metrics (labels come from names, not sizes). Goals are checked against this list.
 std::vector<MetricSpec> metric_specs(const Scenario& scenario);
+
+/// The state of a Simulation between two steps: every column and counter that changes during
+/// a run, nothing that is built once (networks, thresholds). Opaque; see Simulation::snapshot().
+struct SimulationSnapshot;
+/// The header a single run of this scenario records (metrics, goals, time axis), from the same
+/// kind of stand-in world as metric_specs() but with the goals kept: what a sweep of the
+/// scenario records per run, known without building its real world. Without analyses: a sweep
+/// keeps no per-run analysis (such as /transition) yet.
+RecordingHeader stand_in_header(const Scenario& scenario, const std::string& command_line);
 
 class Simulation {
  public:
@@ -71,6 +87,23 @@ class Simulation {
   /// `before_end_run` may record more of this run (an analysis) before recorder.end_run().
   RunSummary run(Recorder& recorder, StepObserver* observer = nullptr,
                  const std::function<void(Recorder&)>& before_end_run = {});
+
+  // Counterfactual runs (missionsim tipping): step by step, from snapshots.
+  [[nodiscard]] std::uint32_t step_count() const noexcept;
+  /// The next step advance() would run (0 after construction).
+  [[nodiscard]] std::uint32_t next_step() const noexcept;
+  /// Runs steps [next_step(), to), recording each when `recorder` is not null.
+  void advance(std::uint32_t to, Recorder* recorder = nullptr, StepObserver* observer = nullptr);
+  /// Everything that changes from here on: restore() of it continues bit-identically.
+  [[nodiscard]] std::shared_ptr<const SimulationSnapshot> snapshot() const;
+  void restore(const SimulationSnapshot& snapshot);
+  /// After advance() to the last step: records the goals and the transition analysis, then
+  /// before_end_run, then ends the run on the recorder; the summary of the run.
+  RunSummary conclude(Recorder& recorder, const std::function<void(Recorder&)>& before_end_run = {});
+  /// Stops every instrument from the next step on (its triggers can no longer start it).
+  void withdraw_instruments();
+  /// The metric values of the last step run, in metrics() order.
+  [[nodiscard]] std::span<const double> values() const noexcept;
 
  private:
   struct Impl;

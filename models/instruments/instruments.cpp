@@ -74,8 +74,26 @@ void Instruments::setup() {
   held_ = held_initially_;
   std::fill(stopped_.begin(), stopped_.end(), 0);
   std::fill(intensity_.begin(), intensity_.end(), 1.0);
+  budget_factor_ = 1.0;
   mission_spent_ = 0;
   mission_exhausted_ = false;
+  events_.clear();
+}
+
+void Instruments::restore(const State& s) {
+  if (s.spend.size() != params_.size()) throw InternalError("Instruments::restore: other instruments' state");
+  spend_ = s.spend;
+  cumulative_ = s.cumulative;
+  funded_ = s.funded;
+  intensity_ = s.intensity;
+  exhausted_ = s.exhausted;
+  seeded_ = s.seeded;
+  held_ = s.held;
+  stopped_ = s.stopped;
+  ties_added_ = s.ties_added;
+  budget_factor_ = s.budget_factor;
+  mission_spent_ = s.mission_spent;
+  mission_exhausted_ = s.mission_exhausted;
   events_.clear();
 }
 
@@ -112,7 +130,8 @@ void Instruments::apply(const StepContext& ctx) {
     if (p.budget_per_year <= 0) {
       funded_[i] = 1.0;
     } else {
-      const double planned = p.budget_per_year * ctx.dt_years * intensity_[i];
+      const double planned = p.budget_per_year * ctx.dt_years * intensity_[i] * budget_factor_;
+      if (planned <= 0) continue;  // scaled or squeezed to nothing
       double allowed = std::min(planned, total_budget_[i] - cumulative_[i]);
       if (mission_budget_ > 0) allowed = std::min(allowed, mission_budget_ - mission_spent_);
       allowed = std::max(0.0, allowed);
@@ -130,7 +149,8 @@ void Instruments::apply(const StepContext& ctx) {
       }
     }
     if (funded_[i] <= 0) continue;
-    const double strength = funded_[i] * intensity_[i];  // what the effect sizes are multiplied by
+    // What the effect sizes are multiplied by.
+    const double strength = funded_[i] * intensity_[i] * budget_factor_;
     const InnovationTarget& target = targets_[i];
     switch (p.kind) {
       case InstrumentKind::research_grant:

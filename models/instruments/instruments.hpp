@@ -47,11 +47,29 @@ class Instruments {
   /// Instrument i waits for a trigger to start it, whatever its start date (call before setup()).
   void hold_until_started(std::size_t i) { held_initially_[i] = 1; }
   void setup();
+  /// What changes during a run, between two steps (a snapshot for counterfactual runs).
+  struct State {
+    std::vector<double> spend, cumulative, funded, intensity;
+    std::vector<std::uint8_t> exhausted, seeded, held, stopped;
+    std::vector<std::uint32_t> ties_added;
+    double budget_factor = 1, mission_spent = 0;
+    bool mission_exhausted = false;
+  };
+  [[nodiscard]] State state() const {
+    return {spend_, cumulative_, funded_,     intensity_,     exhausted_,     seeded_,
+            held_,  stopped_,    ties_added_, budget_factor_, mission_spent_, mission_exhausted_};
+  }
+  void restore(const State& s);
+  /// Stops every instrument from the next apply() on (a withdrawal of all support).
+  void stop_all() { std::fill(stopped_.begin(), stopped_.end(), std::uint8_t{1}); }
   // Trigger actions, effective from the next step's apply().
   void start(std::size_t i) { held_[i] = 0; }
   void stop(std::size_t i) { stopped_[i] = 1; }
   /// Multiplies planned spending and effect.
   void scale(std::size_t i, double factor) { intensity_[i] *= factor; }
+  /// Multiplies every instrument's planned spending and effect from the next apply() on (a
+  /// landscape's fiscal room or squeeze); 1 restores the plan.
+  void set_budget_factor(double factor) { budget_factor_ = factor; }
   /// One serial phase; add it before the adoption phases so this step's levers apply.
   void add_phases(StepPlan& plan);
 
@@ -91,6 +109,7 @@ class Instruments {
   std::vector<std::vector<std::uint32_t>> engaged_;
   std::vector<std::uint8_t> held_initially_, held_, stopped_;
   std::vector<double> intensity_;
+  double budget_factor_ = 1.0;
   double mission_spent_ = 0;
   bool mission_exhausted_ = false;
   std::vector<Event> events_;

@@ -55,6 +55,9 @@ class Triggers {
            std::vector<std::size_t> instrument_index, const Calendar& calendar, Instruments& instruments);
 
   void setup(std::uint32_t run);
+  /// Which triggers have fired (a snapshot for counterfactual runs).
+  [[nodiscard]] std::vector<std::uint8_t> state() const { return fired_; }
+  void restore(const std::vector<std::uint8_t>& fired) { fired_ = fired; }
   /// After step `step`'s metrics are written: fires what holds; effects start next step.
   void on_step(std::uint32_t step, std::span<const double> values);
   [[nodiscard]] std::span<const Event> events() const noexcept { return events_; }

@@ -91,6 +91,27 @@ void Mission::setup(std::uint32_t run) {
   }
 }
 
+Mission::State Mission::state() const {
+  State s{{}, {}, results_, goals_met_, last_step_};
+  for (const auto& t : trackers_) {
+    s.rings.push_back(t.ring);
+    s.kpis.push_back(t.kpi);
+  }
+  return s;
+}
+
+void Mission::restore(const State& s) {
+  if (s.rings.size() != trackers_.size()) throw InternalError("Mission::restore: another mission's state");
+  for (std::size_t i = 0; i < trackers_.size(); ++i) {
+    trackers_[i].ring = s.rings[i];
+    trackers_[i].kpi = s.kpis[i];
+  }
+  results_ = s.results;
+  goals_met_ = s.goals_met;
+  last_step_ = s.last_step;
+  pending_.clear();
+}
+
 void Mission::on_step(std::uint32_t step, std::span<const double> values) {
   MS_SEATBELT(values.size() >= values_needed_, "Mission::on_step: fewer values than the metrics declared");
   MS_SEATBELT(static_cast<std::int64_t>(step) == last_step_ + 1, "Mission::on_step: steps out of order");

@@ -49,6 +49,16 @@ class Mission {
 
   /// Forgets everything measured; events will carry `run`.
   void setup(std::uint32_t run);
+  /// What changes during a run, between two steps (a snapshot for counterfactual runs).
+  struct State {
+    std::vector<std::vector<double>> rings;
+    std::vector<double> kpis;
+    std::vector<GoalResult> results;
+    std::uint32_t goals_met = 0;
+    std::int64_t last_step = -1;
+  };
+  [[nodiscard]] State state() const;
+  void restore(const State& s);
   /// After step `step` (0, 1, 2… in order): `values` starts with the step's values of the
   /// metrics given to the constructor, in their order (values after them are ignored). Does not
   /// allocate.

@@ -42,6 +42,16 @@ class Pathway {
 
   /// Everyone starts healthy.
   void setup(std::uint64_t seed, std::uint32_t run);
+  /// What changes during a run, between two steps (a snapshot for counterfactual runs).
+  struct State {
+    std::vector<std::uint8_t> care_state;
+    std::vector<double> step_tally;
+  };
+  [[nodiscard]] State state() const { return {state_, step_tally_}; }
+  void restore(const State& s) {
+    state_ = s.care_state;
+    step_tally_ = s.step_tally;
+  }
   /// One agent phase (transitions) and one serial phase (combining the blocks' tallies).
   void add_phases(StepPlan& plan);
 

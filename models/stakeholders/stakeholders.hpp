@@ -84,6 +84,24 @@ class Stakeholders {
   /// same ties). Fewer when such pairs are rare or nearly all tied already (rejection sampling
   /// with at most 64 × count + 1024 draws). Returns how many were added.
   std::uint32_t add_cross_silo_ties(std::uint32_t count, std::string_view name);
+  /// What instruments change during a run (a snapshot for counterfactual runs).
+  struct State {
+    std::vector<float> engagement;
+    std::vector<double> capacity;
+    CsrGraph collaboration;
+    std::vector<std::uint8_t> reached;
+    std::vector<std::uint32_t> reached_count;
+  };
+  [[nodiscard]] State state() const {
+    return {engagement_, capacity_, collaboration_.graph, reached_, reached_count_};
+  }
+  void restore(const State& s) {
+    engagement_ = s.engagement;
+    capacity_ = s.capacity;
+    collaboration_.graph = s.collaboration;
+    reached_ = s.reached;
+    reached_count_ = s.reached_count;
+  }
   /// Raises every organisation's engagement by `gain` (≥ 0), capped at 1.
   void raise_engagement(double gain);
   /// The same for the organisations listed only.

@@ -96,7 +96,7 @@ TEST_CASE("Without -o the output goes to results/STEM.h5 and is never overwritte
 }
 
 TEST_CASE("Every subcommand has help, and a missing subcommand is a usage error") {
-  for (const char* sub : {"run", "validate", "info"}) {
+  for (const char* sub : {"run", "validate", "info", "schema", "tipping"}) {
     const auto r = run_command(missionsim_exe() + " " + sub + " --help");
     INFO(sub << ": " << r.output);
     CHECK(r.status == 0);
@@ -230,6 +230,29 @@ TEST_CASE("Bad input: a clear message, exit status 2, and no output file") {
             std::string::npos);
     CHECK(files_in(dir.path()) == before);  // nothing written: no output, no temporary
   }
+}
+
+TEST_CASE("tipping prints the curve and the tipping step, and writes /tipping beside the supported runs") {
+  TempDir dir;
+  const auto r =
+      run_command(missionsim_exe() + " tipping " + demo_path() +
+                      " --innovation healthy_diet --replicates 2 --bootstrap 50 -o tip.h5" + small_demo,
+                  dir.path());
+  INFO(r.output);
+  REQUIRE(r.status == 0);
+  CHECK(r.output.find("withdrawal step: sustain probability") != std::string::npos);
+  CHECK(r.output.find("tipping ") != std::string::npos);
+  const auto info = run_command(missionsim_exe() + " info tip.h5", dir.path());
+  INFO(info.output);
+  CHECK(info.output.find("runs        2") != std::string::npos);
+  CHECK(info.output.find("tipping: withdrawal_date") != std::string::npos);
+
+  const auto bad = run_command(
+      missionsim_exe() + " tipping " + demo_path() + " --innovation nothing -o bad.h5" + small_demo,
+      dir.path());
+  CHECK(bad.status == 2);
+  CHECK(bad.output.find("no innovation named 'nothing'") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir / "bad.h5"));
 }
 
 }  // namespace missionsim::test

@@ -58,7 +58,7 @@ AnalysisValue sample_analysis_value(std::size_t value, std::uint32_t run) {
 }
 
 RunRecord sample_run(std::uint32_t run) {
-  return RunRecord{run, 1000U + run, run, "ok", 0.5 * run};
+  return RunRecord{run, 1000U + run, run, "ok", 0.5 * run, 0, {}};
 }
 
 void record_sample(Recorder& recorder, const RecordingHeader& header, const std::vector<Event>& events,
