@@ -44,6 +44,15 @@ Command add_info_command(CLI::App& app) {
     std::printf("scenario    %s\n", s.scenario_name.c_str());
     std::printf("created     %s\n", s.created_utc.c_str());
     std::printf("command     %s\n", s.command_line.c_str());
+    if (!s.arrays.empty()) {  // a comparison of intervention mixes
+      std::printf("mixes       %zu\n", s.mixes.size());
+      for (const auto& m : s.mixes) std::printf("  %s\n", m.c_str());
+      std::printf("datasets    %zu\n", s.arrays.size());
+      for (const auto& a : s.arrays)
+        std::printf("  %-44s %-14s %-10s %s\n", a.name.c_str(), shape_text(a.shape).c_str(), a.units.c_str(),
+                    a.description.c_str());
+      return 0;
+    }
     std::printf("runs        %zu\n", s.runs);
     std::printf("steps       %zu (time in %s)\n", s.steps, s.time_units.c_str());
     std::printf("metrics     %zu\n", s.metrics.size());

@@ -73,12 +73,17 @@ const TableSpec& scenario_schema() {
   return schema;
 }
 
-Scenario load_scenario(const std::filesystem::path& file, std::span<const std::string> overrides) {
+Scenario load_scenario(const std::filesystem::path& file, std::span<const std::string> overrides,
+                       const ParameterValues& values) {
   ScenarioDocument doc = load_document(file);
   for (const auto& o : overrides) apply_override(doc, scenario_schema(), o);
   if (auto problems = validate(doc, scenario_schema()); !problems.empty())
     throw ScenarioError(std::move(problems));
   fill_defaults(doc, scenario_schema());
+  // The stored text keeps the distributions: run again, it gives the same means.
+  const std::string resolved_text = to_toml_text(doc);
+  auto uncertain = uncertain_parameters(doc, scenario_schema());
+  resolve_uncertain(doc, scenario_schema(), values);
 
   std::vector<Diagnostic> problems;
   const TableView root(doc);
@@ -166,7 +171,8 @@ Scenario load_scenario(const std::filesystem::path& file, std::span<const std::s
     for (auto& d : check_triggers(s.triggers, metrics)) late.push_back(std::move(d));
     if (!late.empty()) throw ScenarioError(std::move(late));
   }
-  s.resolved_text = to_toml_text(doc);
+  s.resolved_text = resolved_text;
+  s.uncertain = std::move(uncertain);
   return s;
 }
 

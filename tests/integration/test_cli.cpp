@@ -96,7 +96,7 @@ TEST_CASE("Without -o the output goes to results/STEM.h5 and is never overwritte
 }
 
 TEST_CASE("Every subcommand has help, and a missing subcommand is a usage error") {
-  for (const char* sub : {"run", "validate", "info", "schema", "tipping"}) {
+  for (const char* sub : {"run", "validate", "info", "schema", "tipping", "compare"}) {
     const auto r = run_command(missionsim_exe() + " " + sub + " --help");
     INFO(sub << ": " << r.output);
     CHECK(r.status == 0);
