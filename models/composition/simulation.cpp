@@ -129,6 +129,7 @@ struct Simulation::Impl {
         adoption_by_region(adoption, population.region(), Breakdown{"region", population.region_labels()},
                            "adopter_share_", "people") {
     adoption.setup(r.seed, r.run);
+    adoption.force_full_sweep(r.full_sweep);
     if (!s.stakeholders.groups.empty()) {
       stakeholders.emplace(s.stakeholders, population, r.seed, r.run);
       organisation_world.emplace(stakeholders->size(),
@@ -140,6 +141,7 @@ struct Simulation::Impl {
                                     organisation_profiles(innovations, *stakeholders),
                                     LeverZones{organisation_zone, organisation_zone_count(region_count())});
       organisation_adoption->setup(r.seed, r.run);
+      organisation_adoption->force_full_sweep(r.full_sweep);
     }
     if (!s.instruments.empty()) {
       // First in the step: this step's levers and seeds are in place before anyone decides.
@@ -159,6 +161,7 @@ struct Simulation::Impl {
       if (organisation_world)  // coordination adds ties: the organisations' layer follows
         instruments->on_collaboration_changed([this] {
           organisation_world->layer_mut("collaboration").graph = stakeholders->collaboration().graph;
+          organisation_adoption->network_changed();
         });
       for (const auto& t : s.triggers)
         if (t.action == TriggerAction::start)

@@ -23,6 +23,7 @@ struct RunSettings {
   unsigned threads = 0;            ///< 0 = every core
   std::uint32_t block_size = 0;    ///< agents per parallel block; 0 = the engine default
   bool capture_economics = false;  ///< keep the series the comparison with a baseline needs
+  bool full_sweep = false;         ///< adoption sweeps every agent every step (no active set)
 };
 
 struct RunSummary {
