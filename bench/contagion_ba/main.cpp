@@ -2,6 +2,7 @@
 // the engine (Contagion + StepPlan + StepExecutor) on its default path and forced to a full
 // sweep, and through a plain single-threaded reference kernel with the same Philox draws. All
 // must end with the same state, person by person (exit 1 if not). Exit 2 for bad options.
+#include "bench/support/main.hpp"
 #include "bench/contagion_ba/contagion.hpp"
 #include "bench/contagion_ba/reference_kernel.hpp"
 #include "bench/support/dump.hpp"
@@ -27,10 +28,7 @@ namespace {
 using namespace missionsim;
 using missionsim::bench::Stopwatch;
 
-/// Thrown for scenarios W2 does not cover; reported like bad input.
-struct Unsupported : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
+using missionsim::bench::Unsupported;
 
 struct Options {
   std::uint32_t size = 100'000;
@@ -160,27 +158,5 @@ int main(int argc, char** argv) {
   app.add_option("--initial", o.sir.initial_infected, "Initially infected")->capture_default_str();
   app.add_option("--dump", o.dump, "Write the graph, initial and final state for bench/python/");
   app.add_flag("--json", o.json, "Print one JSON object instead of the table");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? 0 : 2;
-  }
-  try {
-    const bench::Report m = measure(o);
-    if (o.json)
-      bench::print_json(m);
-    else
-      bench::print_table(m);
-    return 0;
-  } catch (const InputError& e) {
-    std::fprintf(stderr, "error: %s\n", e.what());
-    return 2;
-  } catch (const Unsupported& e) {
-    std::fprintf(stderr, "error: %s\n", e.what());
-    return 2;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "error: %s\n", e.what());
-    return 1;
-  }
+  return bench::run_benchmark(app, argc, argv, o.json, [&] { return measure(o); });
 }

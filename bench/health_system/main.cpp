@@ -3,6 +3,7 @@
 // round runs it twice, once recording into memory and once writing HDF5, so that the cost of
 // writing is a ratio from the same process; also the world's build time and peak RSS. Times
 // cover the step loop plus writing the file (end of run and finish), not the build.
+#include "bench/support/main.hpp"
 #include "bench/support/measure.hpp"
 #include "bench/support/report.hpp"
 #include "engine/core/error.hpp"
@@ -104,24 +105,5 @@ int main(int argc, char** argv) {
   app.add_option("--output", o.output, "Temporary HDF5 file (removed at the end)")->capture_default_str();
   app.add_flag("!--no-hdf5", o.hdf5, "Skip the runs that write HDF5");
   app.add_flag("--json", o.json, "Print one JSON object instead of the table");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? 0 : 2;
-  }
-  try {
-    const bench::Report m = measure(o);
-    if (o.json)
-      bench::print_json(m);
-    else
-      bench::print_table(m);
-    return 0;
-  } catch (const InputError& e) {
-    std::fprintf(stderr, "error: %s\n", e.what());
-    return 2;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "error: %s\n", e.what());
-    return 1;
-  }
+  return bench::run_benchmark(app, argc, argv, o.json, [&] { return measure(o); });
 }

@@ -2,6 +2,7 @@
 // engine (Adoption + StepPlan + StepExecutor) and through a plain single-threaded reference
 // kernel on the same world. The two must end with identical adoption columns (exit 1 if not),
 // so the benchmark is also a correctness check. Exit 2 for bad options or scenarios.
+#include "bench/support/main.hpp"
 #include "bench/support/dump.hpp"
 #include "bench/support/measure.hpp"
 #include "bench/support/report.hpp"
@@ -40,10 +41,7 @@ struct Options {
   bool json = false;
 };
 
-/// Thrown for scenarios the reference kernel does not cover; reported like bad input.
-struct Unsupported : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
+using missionsim::bench::Unsupported;
 
 /// Checked before building the world, which can take a while at large N.
 void check_is_w1_shaped(const model::Scenario& s) {
@@ -167,28 +165,5 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   app.add_option("--dump", o.dump, "Write the graph, initial and final state for bench/python/");
   app.add_flag("--json", o.json, "Print one JSON object instead of the table");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? 0 : 2;
-  }
-
-  try {
-    const bench::Report m = measure(o);
-    if (o.json)
-      bench::print_json(m);
-    else
-      bench::print_table(m);
-    return 0;
-  } catch (const InputError& e) {
-    std::fprintf(stderr, "error: %s\n", e.what());
-    return 2;
-  } catch (const Unsupported& e) {
-    std::fprintf(stderr, "error: %s (the reference kernel covers W1-shaped scenarios only)\n", e.what());
-    return 2;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "error: %s\n", e.what());
-    return 1;
-  }
+  return bench::run_benchmark(app, argc, argv, o.json, [&] { return measure(o); });
 }
