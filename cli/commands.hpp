@@ -21,5 +21,6 @@ Command add_tipping_command(CLI::App& app, const std::string& command_line);
 Command add_sweep_command(CLI::App& app, const std::string& command_line);
 Command add_merge_command(CLI::App& app, const std::string& command_line);
 Command add_sensitivity_command(CLI::App& app);
+Command add_compare_command(CLI::App& app, const std::string& command_line);
 
 }  // namespace missionsim::cli

@@ -5,8 +5,10 @@
 #include <CLI/CLI.hpp>
 
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <memory>
+#include <string_view>
 
 namespace missionsim::cli {
 
@@ -31,6 +33,42 @@ std::string analysis_value_text(const AnalysisValueSummary& v, bool single_run) 
   out += std::string(" ") + number.data();
   return v.units.empty() ? out : out + " " + v.units;
 }
+// The /ews group of a one-run file as a table: one row per series, the Kendall tau of each
+// indicator against time in the columns (value names are SERIES_ews_INDICATOR_tau).
+void print_early_warnings(const AnalysisSummary& a) {
+  constexpr std::array<std::string_view, 3> suffixes{"_ews_variance_tau", "_ews_ac1_tau",
+                                                     "_ews_skewness_tau"};
+  struct Row {
+    std::string series;
+    std::array<double, 3> tau{NAN, NAN, NAN};
+  };
+  std::vector<Row> rows;
+  double window = NAN, bandwidth = NAN;
+  std::string detrending;
+  for (const auto& v : a.values) {
+    if (v.name == "window_steps") window = v.number;
+    if (v.name == "bandwidth_steps") bandwidth = v.number;
+    if (v.name == "detrending") detrending = v.text;
+    for (std::size_t i = 0; i < suffixes.size(); ++i) {
+      const std::string_view name(v.name);
+      if (name.size() <= suffixes[i].size() || !name.ends_with(suffixes[i])) continue;
+      const std::string series(name.substr(0, name.size() - suffixes[i].size()));
+      if (rows.empty() || rows.back().series != series) rows.push_back({series, {NAN, NAN, NAN}});
+      rows.back().tau[i] = v.number;
+    }
+  }
+  std::string how = detrending + " detrending";
+  if (!std::isnan(bandwidth)) {
+    std::array<char, 48> bw{};
+    std::snprintf(bw.data(), bw.size(), ", bandwidth %g steps", bandwidth);
+    how += bw.data();
+  }
+  std::printf("  ews: Kendall tau against time of the indicators over a %g-step window (%s)\n", window,
+              how.c_str());
+  std::printf("    %-44s %9s %9s %9s\n", "series", "variance", "ac1", "skewness");
+  for (const auto& r : rows)
+    std::printf("    %-44s %9.3f %9.3f %9.3f\n", r.series.c_str(), r.tau[0], r.tau[1], r.tau[2]);
+}
 }  // namespace
 
 Command add_info_command(CLI::App& app) {
@@ -44,6 +82,15 @@ Command add_info_command(CLI::App& app) {
     std::printf("scenario    %s\n", s.scenario_name.c_str());
     std::printf("created     %s\n", s.created_utc.c_str());
     std::printf("command     %s\n", s.command_line.c_str());
+    if (!s.arrays.empty()) {  // a comparison of intervention mixes
+      std::printf("mixes       %zu\n", s.mixes.size());
+      for (const auto& m : s.mixes) std::printf("  %s\n", m.c_str());
+      std::printf("datasets    %zu\n", s.arrays.size());
+      for (const auto& a : s.arrays)
+        std::printf("  %-44s %-14s %-10s %s\n", a.name.c_str(), shape_text(a.shape).c_str(), a.units.c_str(),
+                    a.description.c_str());
+      return 0;
+    }
     std::printf("runs        %zu\n", s.runs);
     std::printf("steps       %zu (time in %s)\n", s.steps, s.time_units.c_str());
     std::printf("metrics     %zu\n", s.metrics.size());
@@ -61,6 +108,10 @@ Command add_info_command(CLI::App& app) {
                   g.runs_missed);
     std::printf("analyses    %zu\n", s.analyses.size());
     for (const auto& a : s.analyses) {
+      if (a.group == "ews" && s.runs == 1) {
+        print_early_warnings(a);
+        continue;
+      }
       std::string line = "  " + a.group + ":";
       for (std::size_t i = 0; i < a.values.size(); ++i)
         line += (i ? ", " : " ") + analysis_value_text(a.values[i], s.runs == 1);

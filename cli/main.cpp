@@ -36,6 +36,11 @@ int main(int argc, char** argv) {
   commands[validate] = missionsim::cli::add_validate_command(*validate);
   auto* info = app.add_subcommand("info", "Describe a missionsim output file");
   commands[info] = missionsim::cli::add_info_command(*info);
+  auto* compare = app.add_subcommand(
+      "compare",
+      "Compare intervention mixes under common random numbers: goals, outcomes, ICER, net monetary benefit; "
+      "with --psa, the cost-effectiveness acceptability curve");
+  commands[compare] = missionsim::cli::add_compare_command(*compare, command_line);
   auto* schema = app.add_subcommand(
       "schema", "Print the scenario reference (every key, unit, default, range) as Markdown");
   commands[schema] = missionsim::cli::add_schema_command(*schema);

@@ -69,3 +69,48 @@ void RunProgress::finish() {
 }
 
 }  // namespace missionsim::cli
+
+namespace missionsim::cli {
+
+RunsProgress::RunsProgress(bool enabled, std::uint64_t runs, std::uint64_t steps_per_run)
+    : active_(enabled && isatty(STDERR_FILENO) == 1),
+      runs_(runs),
+      total_steps_(runs * steps_per_run),
+      start_(std::chrono::steady_clock::now()) {}
+
+void RunsProgress::on_step_end(std::uint32_t, std::uint32_t, std::uint32_t) {
+  ++steps_done_;
+  if (active_) draw(false);
+}
+
+void RunsProgress::on_run_end(std::uint32_t) {
+  ++runs_done_;
+  if (active_) draw(true);
+}
+
+void RunsProgress::draw(bool force) {
+  // Whoever holds the lock draws; the others go on with their runs.
+  std::unique_lock lock(drawing_, std::try_to_lock);
+  if (!lock.owns_lock()) return;
+  const auto now = std::chrono::steady_clock::now();
+  if (!force && now - last_draw_ < std::chrono::milliseconds(200)) return;
+  last_draw_ = now;
+  const double elapsed = std::chrono::duration<double>(now - start_).count();
+  const double done = total_steps_ ? static_cast<double>(steps_done_.load()) / total_steps_ : 1.0;
+  const double left = done > 0 ? elapsed * (1.0 - done) / done : 0.0;
+  constexpr int width = 30;
+  char bar[width + 1];
+  const int filled = static_cast<int>(done * width);
+  for (int i = 0; i < width; ++i) bar[i] = i < filled ? '#' : '.';
+  bar[width] = '\0';
+  std::fprintf(stderr, "\r[%s] runs %llu/%llu  %.1f s elapsed  ~%.1f s left ", bar,
+               static_cast<unsigned long long>(runs_done_.load()), static_cast<unsigned long long>(runs_),
+               elapsed, left);
+  std::fflush(stderr);
+}
+
+void RunsProgress::done() {
+  if (active_) std::fprintf(stderr, "\r\033[K");
+}
+
+}  // namespace missionsim::cli

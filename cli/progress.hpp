@@ -4,8 +4,10 @@
 
 #include "engine/schedule/step_observer.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <mutex>
 
 namespace missionsim::cli {
 
@@ -39,6 +41,31 @@ class RunProgress {
   const char* what_;
   std::uint32_t recovered_;
   std::chrono::steady_clock::time_point start_, last_draw_;
+};
+
+}  // namespace missionsim::cli
+
+namespace missionsim::cli {
+
+/// Progress of many runs at once (compare, sweeps): one bar over the steps of every run, with
+/// runs finished and time left. Thread-safe: runs on several threads report to the same bar.
+class RunsProgress final : public StepObserver {
+ public:
+  /// Draws only if `enabled` and stderr is a terminal.
+  RunsProgress(bool enabled, std::uint64_t runs, std::uint64_t steps_per_run);
+  void on_step_end(std::uint32_t run, std::uint32_t step, std::uint32_t steps) override;
+  void on_run_end(std::uint32_t run) override;
+  /// Clears the bar.
+  void done();
+
+ private:
+  void draw(bool force);
+  bool active_;
+  std::uint64_t runs_, total_steps_;
+  std::atomic<std::uint64_t> steps_done_{0}, runs_done_{0};
+  std::chrono::steady_clock::time_point start_;
+  std::mutex drawing_;
+  std::chrono::steady_clock::time_point last_draw_{};
 };
 
 }  // namespace missionsim::cli

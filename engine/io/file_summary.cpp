@@ -81,6 +81,24 @@ AnalysisSummary read_analysis(hid_t group, const std::string& name, std::size_t 
   return a;
 }
 
+// Every dataset of a group and its subgroups, depth first, in the group's order.
+void read_arrays(hid_t group, const std::string& path, std::vector<MetricSummary>& out) {
+  for (const auto& name : h5::member_names(group)) {
+    if (is_group(group, name)) {
+      read_arrays(h5::open_group(group, name), path + "/" + name, out);
+      continue;
+    }
+    const auto dataset = h5::open_dataset(group, name);
+    MetricSummary m;
+    m.name = path + "/" + name;
+    m.units = optional_string(dataset, "units");
+    m.description = optional_string(dataset, "description");
+    if (m.description.empty()) m.description = optional_string(dataset, "long_name");
+    for (const hsize_t d : h5::shape(dataset)) m.shape.push_back(static_cast<std::size_t>(d));
+    out.push_back(std::move(m));
+  }
+}
+
 FileSummary read_summary(hid_t root) {
   FileSummary out;
   out.format = h5::read_string_attribute(root, "format");
@@ -90,6 +108,11 @@ FileSummary read_summary(hid_t root) {
   out.created_utc = optional_string(root, "created_utc");
   out.command_line = optional_string(root, "command_line");
 
+  if (!h5::link_exists(root, "metrics") && h5::link_exists(root, "compare")) {
+    if (h5::link_exists(root, "scenarios")) out.mixes = h5::member_names(h5::open_group(root, "scenarios"));
+    read_arrays(h5::open_group(root, "compare"), "compare", out.arrays);
+    return out;
+  }
   const auto metrics = h5::open_group(root, "metrics");
   {
     const auto time = h5::open_dataset(metrics, "time");

@@ -52,10 +52,15 @@ struct FileSummary {
   std::vector<EventCount> events;         ///< by kind, sorted by kind
   std::vector<GoalSummary> goals;         ///< in the order the run declared them
   std::vector<AnalysisSummary> analyses;  ///< every root group not of the fixed layout, by name
+  /// A `compare` file (no /metrics): the mixes under /scenarios, and every dataset of /compare
+  /// and its subgroups, named by path below the root ("compare/mean"), axes included.
+  std::vector<std::string> mixes;
+  std::vector<MetricSummary> arrays;
 };
 
 /// Reads the summary of a missionsim output file. Throws InputError naming the file if it is
-/// missing, not HDF5, not format "missionsim", or lacks a part of the layout.
+/// missing, not HDF5, not format "missionsim", or lacks a part of the layout (a file with
+/// /compare and no /metrics is a comparison: only its mixes and arrays are read).
 FileSummary read_file_summary(const std::filesystem::path& file);
 
 }  // namespace missionsim

@@ -120,7 +120,8 @@ std::string inline_value(const toml::node& node) {
 }
 
 bool is_section(const toml::node& node) {
-  return node.is_table() ||
+  // An inline table (a distribution) stays a value on its key's line.
+  return (node.is_table() && !node.as_table()->is_inline()) ||
          (node.is_array() && !node.as_array()->empty() && node.as_array()->is_array_of_tables());
 }
 

@@ -7,6 +7,7 @@
 #include "engine/scenario/detail/layers.hpp"
 #include "engine/scenario/detail/text.hpp"
 #include "engine/scenario/document.hpp"
+#include "engine/scenario/uncertain.hpp"
 
 namespace missionsim {
 namespace {
@@ -104,6 +105,7 @@ class Validator {
         if (!node.is_integer()) return mismatch(node, k, path);
         return number(node, k, path, static_cast<double>(*node.value<std::int64_t>()));
       case ValueKind::real:
+        if (node.is_table()) return distribution(*node.as_table(), k, path);
         if (!node.is_number()) return mismatch(node, k, path);
         return number(node, k, path, *node.value<double>());
       case ValueKind::boolean:
@@ -129,6 +131,13 @@ class Validator {
       case ValueKind::table_array:
         return table_array(node, k, path);
     }
+  }
+
+  // A real key given as a distribution (engine/scenario/uncertain.hpp).
+  void distribution(const toml::table& t, const KeySpec& k, const std::string& path) {
+    std::vector<DistributionProblem> problems;
+    if (read_distribution(t, k, problems)) return;
+    for (const auto& p : problems) report(*p.node, p.key.empty() ? path : join_path(path, p.key), p.message);
   }
 
   void table_array(const toml::node& node, const KeySpec& k, const std::string& path) {

@@ -40,6 +40,13 @@ Adoption::Adoption(std::vector<InnovationParams> params, const World& world, Blo
     s.abandoned_by_block.assign(blocks_.block_count(), 0);
     s.zones.assign(zones_.count, ZoneLevers{});
     s.zone_probability.assign(zones_.count, 0.0);
+    s.can_use_active_set = !s.layer->well_mixed && s.params.rule != AdoptionRule::bass;
+    if (s.can_use_active_set) {
+      s.active_set = ActiveSet(blocks_);
+      s.block_changed.assign(blocks_.block_count(), 0);
+    }
+    s.evaluated_by_block.assign(blocks_.block_count(), 0);
+    s.previous_zones.assign(zones_.count, ZoneLevers{});
     spreads_.push_back(std::move(s));
   }
 }
@@ -66,8 +73,23 @@ void Adoption::setup(std::uint64_t seed, std::uint32_t run) {
     s.abandonments = 0;
     s.seeded = 0;
     s.maturity = static_cast<double>(s.params.maturity);
+    s.active_set.clear();
+    s.need_full = true;
+    s.changed_last = 0;
+    s.evaluated = 0;
+    s.full_sweeps = 0;
   }
   reset_levers();
+}
+
+void Adoption::network_changed() noexcept {
+  for (auto& s : spreads_) s.need_full = true;
+}
+
+std::uint64_t Adoption::evaluated_last_step() const noexcept {
+  std::uint64_t n = 0;
+  for (const auto& s : spreads_) n += s.evaluated;
+  return n;
 }
 
 Adoption::State Adoption::state() const {
@@ -95,6 +117,7 @@ void Adoption::restore(const State& state) {
     s.abandonments = in.abandonments;
     s.maturity = in.maturity;
     s.seeded = 0;
+    s.need_full = true;  // the active set of the interrupted run does not apply here
   }
   reset_levers();
 }
@@ -174,13 +197,30 @@ void Adoption::add_phases(StepPlan& plan) {
   prepare.on_step = [this](const StepContext& ctx) { this->prepare(ctx); };
   plan.add(std::move(prepare));
 
+  Phase mark;
+  mark.name = names_.prefix + "adoption.mark";
+  mark.blocks = blocks_;
+  mark.reads = {state + "mixed_rates", state + "adopted.current", state + "adopted.next", "network"};
+  mark.writes = {state + "active_set", state + "block_changed"};
+  mark.on_block = [this](const StepContext&, const AgentBlock& b) { this->mark(b); };
+  plan.add(std::move(mark));
+
+  // Marking and draining the active set are two parallel phases on one column.
+  Phase barrier;
+  barrier.name = names_.prefix + "adoption.marked";
+  barrier.kind = Phase::Kind::serial;
+  barrier.reads = {state + "active_set"};
+  barrier.on_step = [](const StepContext&) {};
+  plan.add(std::move(barrier));
+
   Phase decide;
   decide.name = names_.prefix + "adoption.decide";
   decide.blocks = blocks_;
   decide.reads = {state + "adopted.current", state + "thresholds", state + "mixed_rates", "network"};
   decide.reads.push_back(state + "protected");
+  decide.reads.push_back(state + "block_changed");
   decide.writes = {state + "adopted.next", state + "protected", state + "new_by_block",
-                   state + "abandoned_by_block"};
+                   state + "abandoned_by_block", state + "active_set"};
   decide.on_block = [this](const StepContext& ctx, const AgentBlock& b) { this->decide(ctx, b); };
   plan.add(std::move(decide));
 
@@ -202,6 +242,7 @@ void Adoption::prepare(const StepContext& ctx) {
     s.any_mandate =
         std::any_of(s.zones.begin(), s.zones.end(), [](const ZoneLevers& z) { return z.mandate; });
     s.all_mandate = s.uniform && first.mandate;
+    choose_sweep(s);
     if (!s.layer->well_mixed) continue;
     const double a = static_cast<double>(s.adopters);
     // Bass's F is the adopting share of the whole population; a threshold compares with
@@ -216,6 +257,39 @@ void Adoption::prepare(const StepContext& ctx) {
     s.mixed_share = population_ > 1 ? a / (population_ - 1.0) : 0.0;
     s.mixed_adopter_share = population_ > 1 && a >= 1 ? (a - 1.0) / (population_ - 1.0) : -1.0;
     s.mixed_enough = s.params.rule != AdoptionRule::complex || s.adopters >= s.params.min_adopting_contacts;
+  }
+}
+
+void Adoption::choose_sweep(Spread& s) const {
+  // Skipping the agents whose neighbourhood did not change is exact only if each of them
+  // would decide as in the previous step: the same rule (on the market, no mandate, the same
+  // levers) and a complete previous state in the buffer's other half (not after setup or a
+  // change of the network).
+  const bool by_rule = !s.any_mandate && s.maturity >= adoptable_maturity;
+  const bool same_rule =
+      by_rule && s.previous_by_rule && std::equal(s.zones.begin(), s.zones.end(), s.previous_zones.begin());
+  const double n = population_;
+  const double changed = static_cast<double>(s.changed_last + s.seeded);
+  s.active = s.can_use_active_set && !force_full_ && !s.need_full && same_rule &&
+             changed * std::max(s.layer->graph.mean_degree(), 1.0) <= active_set_max_share * n;
+  s.previous_by_rule = by_rule;
+  std::copy(s.zones.begin(), s.zones.end(), s.previous_zones.begin());
+  s.need_full = false;
+}
+
+void Adoption::mark(const AgentBlock& b) {
+  for (auto& s : spreads_) {
+    if (!s.active) continue;
+    const auto cur = s.adopted.current();
+    const auto before = s.adopted.next();  // still the state at the start of the previous step
+    const bool changed = block_differs(cur, std::span<const std::uint8_t>(before), b);
+    s.block_changed[b.index] = changed;
+    if (!changed) continue;
+    const auto offsets = s.layer->graph.offsets();
+    const auto targets = s.layer->graph.targets();
+    // A changed agent re-decides too: with abandonment, its own state is part of its rule.
+    for (std::uint32_t v = b.begin; v < b.end; ++v)
+      if (cur[v] != before[v]) s.active_set.touch_with_neighbours(v, offsets, targets);
   }
 }
 
@@ -261,6 +335,31 @@ inline bool abandons(std::span<const std::uint8_t> cur, std::span<const EdgeInde
 }
 }  // namespace
 
+namespace {
+// Runs `decide` (agent → adopts after this step) for every agent of the block, or, when the
+// step uses the active set, for the touched ones only; the others keep their state. Returns
+// how many agents it evaluated.
+template <class Spread, class Decide>
+std::uint64_t sweep_or_drain(Spread& s, const AgentBlock& b, Decide&& decide) {
+  const auto next = s.adopted.next();
+  if (!s.active) {
+    for (std::uint32_t i = b.begin; i < b.end; ++i) next[i] = decide(i);
+    return b.end - b.begin;
+  }
+  // The other half holds the state before the last step: equal to the current one wherever
+  // the block did not change.
+  if (!s.active_set.touched(b) && !s.block_changed[b.index]) return 0;
+  const auto cur = s.adopted.current();
+  std::copy(cur.begin() + b.begin, cur.begin() + b.end, next.begin() + b.begin);
+  std::uint64_t evaluated = 0;
+  s.active_set.drain(b, [&](std::uint32_t i) {
+    next[i] = decide(i);
+    ++evaluated;
+  });
+  return evaluated;
+}
+}  // namespace
+
 void Adoption::decide(const StepContext& ctx, const AgentBlock& b) {
   // One loop per (rule, layer kind), with everything per innovation hoisted out of it: the
   // compiler cannot prove that the uint8 stores to `next` leave them unchanged. When the
@@ -270,6 +369,7 @@ void Adoption::decide(const StepContext& ctx, const AgentBlock& b) {
     const auto next = s.adopted.next();
     const std::uint32_t begin = b.begin, end = b.end;
     std::uint64_t fresh = 0, gone = 0;
+    std::uint64_t evaluated = end - begin;  // the active set sets its own count
     const std::uint8_t* eligible = s.profile.eligible.empty() ? nullptr : s.profile.eligible.data();
     std::uint8_t* const kept = s.kept.data();
     const std::uint16_t* zone = s.uniform ? nullptr : zones_.of_agent.data();
@@ -320,7 +420,7 @@ void Adoption::decide(const StepContext& ctx, const AgentBlock& b) {
       } else if (rule == AdoptionRule::threshold) {
         const auto offsets = s.layer->graph.offsets();
         const auto targets = s.layer->graph.targets();
-        for (std::uint32_t i = begin; i < end; ++i) {
+        evaluated = sweep_or_drain(s, b, [&](std::uint32_t i) {
           bool adopt = cur[i] != 0;
           if (adopt) {
             adopt = kept[i] || !abandons(cur, offsets, targets, i, abandon);
@@ -330,13 +430,13 @@ void Adoption::decide(const StepContext& ctx, const AgentBlock& b) {
             adopt = share >= 0.0 && share >= theta(i);
             fresh += adopt;
           }
-          next[i] = adopt;
-        }
+          return adopt;
+        });
       } else if (rule == AdoptionRule::complex) {
         const auto offsets = s.layer->graph.offsets();
         const auto targets = s.layer->graph.targets();
         const std::uint32_t needed = s.params.min_adopting_contacts;
-        for (std::uint32_t i = begin; i < end; ++i) {
+        evaluated = sweep_or_drain(s, b, [&](std::uint32_t i) {
           bool adopt = cur[i] != 0;
           if (adopt) {
             adopt = kept[i] || !abandons(cur, offsets, targets, i, abandon);
@@ -348,8 +448,8 @@ void Adoption::decide(const StepContext& ctx, const AgentBlock& b) {
                     static_cast<double>(adopting) / static_cast<double>(degree) >= theta(i);
             fresh += adopt;
           }
-          next[i] = adopt;
-        }
+          return adopt;
+        });
       } else {
         const auto offsets = s.layer->graph.offsets();
         const auto targets = s.layer->graph.targets();
@@ -362,9 +462,14 @@ void Adoption::decide(const StepContext& ctx, const AgentBlock& b) {
             adopt = kept[i] || !abandons(cur, offsets, targets, i, abandon);
             gone += !adopt;
           } else if (!eligible || eligible[i]) {
-            const double share = std::max(0.0, adopting_share(cur, offsets, targets, i));
             const double boost = zone ? levers[zone[i]].innovation_rate_boost : common_boost;
-            adopt = draws.uniform(step, i, 0) < step_probability(p + boost + q * share, dt);
+            const double u = draws.uniform(step, i, 0);
+            // The share is at most 1, so most people are out of reach of any share: for them,
+            // neither the contacts nor the exp need computing.
+            if (u < step_probability_bound(p + boost + q, dt)) {
+              const double share = std::max(0.0, adopting_share(cur, offsets, targets, i));
+              adopt = u < step_probability(p + boost + q * share, dt);
+            }
             fresh += adopt;
           }
           next[i] = adopt;
@@ -374,6 +479,7 @@ void Adoption::decide(const StepContext& ctx, const AgentBlock& b) {
     if (s.any_mandate && !s.all_mandate) apply_partial_mandate(s, zone, b, fresh, gone);
     s.new_by_block[b.index] = fresh;
     s.abandoned_by_block[b.index] = gone;
+    s.evaluated_by_block[b.index] = evaluated;
   }
 }
 
@@ -407,6 +513,9 @@ void Adoption::commit() {
     MS_SEATBELT(s.abandonments <= s.adopters, "more abandonments than adopters");
     s.adopters = s.adopters + decided - s.abandonments;  // seeded ones were counted when placed
     s.seeded = 0;
+    s.changed_last = decided + s.abandonments;
+    s.evaluated = sum(s.evaluated_by_block);
+    s.full_sweeps += !s.active;
     MS_SEATBELT(s.adopters <= population_, "more adopters than people");
   }
 }

@@ -6,6 +6,7 @@
 #include "engine/io/recorder.hpp"
 #include "engine/rng/philox_stream.hpp"
 #include "engine/schedule/step_plan.hpp"
+#include "engine/storage/active_set.hpp"
 #include "engine/storage/block_partition.hpp"
 #include "engine/storage/double_buffer.hpp"
 #include "models/adoption/params.hpp"
@@ -70,8 +71,26 @@ class Adoption {
   /// Back to a state() of this Adoption, taken between two steps.
   void restore(const State& state);
 
-  /// Appends this component's phases: a serial preparation, the parallel decision, a serial commit.
+  /// Appends this component's phases: a serial preparation, the parallel marking of the active
+  /// set, a serial barrier, the parallel decision, a serial commit.
   void add_phases(StepPlan& plan);
+
+  /// Makes every step sweep every agent (for benchmarks and tests of the active set: both
+  /// paths give the same results).
+  void force_full_sweep(bool on) noexcept { force_full_ = on; }
+  /// A network layer changed (coordination adds ties): the next step sweeps everyone.
+  void network_changed() noexcept;
+  /// Agents whose decision was evaluated in the step just completed (all of them in a sweep),
+  /// summed over innovations.
+  [[nodiscard]] std::uint64_t evaluated_last_step() const noexcept;
+  /// Steps since setup in which innovation i swept every agent.
+  [[nodiscard]] std::uint64_t full_sweeps(std::size_t i) const { return spreads_[i].full_sweeps; }
+
+  /// The active set is used when the agents that changed in the last step, times the mean
+  /// degree, are at most this share of the population: each re-evaluated agent then costs
+  /// about one row read against N rows for a sweep, and marking one random write per edge of
+  /// a changed agent.
+  static constexpr double active_set_max_share = 0.25;
 
   /// adopter_share_by_innovation, new_adopters_by_innovation, maturity_by_innovation and
   /// abandonments_by_innovation.
@@ -144,11 +163,26 @@ class Adoption {
     bool uniform = true;  ///< every zone alike: decide() uses zones[0] for all
     bool any_mandate = false, all_mandate = false;
     std::vector<double> zone_probability;  ///< well-mixed Bass, zones differ: per zone
+    // The active set (threshold and complex contagion on a network: deterministic rules of the
+    // neighbours' state, so an agent none of whose contacts changed decides as it did before).
+    bool can_use_active_set = false;
+    ActiveSet active_set;
+    std::vector<std::uint8_t> block_changed;  ///< the block differs from the step before
+    std::vector<std::uint64_t> evaluated_by_block;
+    std::vector<ZoneLevers> previous_zones;  ///< the levers the previous step decided with
+    bool previous_by_rule = false;           ///< the previous step decided by the rule (market, no mandate)
+    bool need_full = true;                   ///< after setup or a network change
+    bool active = false;                     ///< this step evaluates the active set only
+    std::uint64_t changed_last = 0;          ///< agents the previous step's decision changed
+    std::uint64_t evaluated = 0;             ///< agents evaluated in the step just completed
+    std::uint64_t full_sweeps = 0;
   };
 
   void place_initial_adopters(Spread& s, std::uint64_t seed, std::uint32_t run);
   void draw_thresholds(Spread& s, std::uint64_t seed, std::uint32_t run);
   void prepare(const StepContext& ctx);
+  void choose_sweep(Spread& s) const;
+  void mark(const AgentBlock& block);
   void decide(const StepContext& ctx, const AgentBlock& block);
   void commit();
 
@@ -161,6 +195,7 @@ class Adoption {
   LeverZones zones_;
   AdoptionNames names_;
   std::vector<Spread> spreads_;
+  bool force_full_ = false;
 };
 
 }  // namespace missionsim::model

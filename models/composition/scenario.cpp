@@ -58,6 +58,7 @@ TableSpec build_schema() {
       .unit("currency per QALY")
       .min(0)
       .default_value(30000.0);
+  declare_early_warning_keys(root);
   return root;
 }
 
@@ -73,12 +74,17 @@ const TableSpec& scenario_schema() {
   return schema;
 }
 
-Scenario load_scenario(const std::filesystem::path& file, std::span<const std::string> overrides) {
+Scenario load_scenario(const std::filesystem::path& file, std::span<const std::string> overrides,
+                       const ParameterValues& values) {
   ScenarioDocument doc = load_document(file);
   for (const auto& o : overrides) apply_override(doc, scenario_schema(), o);
   if (auto problems = validate(doc, scenario_schema()); !problems.empty())
     throw ScenarioError(std::move(problems));
   fill_defaults(doc, scenario_schema());
+  // The stored text keeps the distributions: run again, it gives the same means.
+  const std::string resolved_text = to_toml_text(doc);
+  auto uncertain = uncertain_parameters(doc, scenario_schema());
+  resolve_uncertain(doc, scenario_schema(), values);
 
   std::vector<Diagnostic> problems;
   const TableView root(doc);
@@ -152,6 +158,7 @@ Scenario load_scenario(const std::filesystem::path& file, std::span<const std::s
   s.transitions = read_transitions(root, s.innovations, region_names(s.population), problems);
   const auto econ = root.table("economics");
   s.economics = {econ.get<double>("discount_rate"), econ.get<double>("willingness_to_pay")};
+  s.early_warning = read_early_warning(root);
   if (std::count_if(s.innovations.begin(), s.innovations.end(), [](const auto& i) {
         return i.changes_pathway();
       }) > static_cast<std::ptrdiff_t>(Pathway::max_effects))
@@ -166,7 +173,8 @@ Scenario load_scenario(const std::filesystem::path& file, std::span<const std::s
     for (auto& d : check_triggers(s.triggers, metrics)) late.push_back(std::move(d));
     if (!late.empty()) throw ScenarioError(std::move(late));
   }
-  s.resolved_text = to_toml_text(doc);
+  s.resolved_text = resolved_text;
+  s.uncertain = std::move(uncertain);
   return s;
 }
 

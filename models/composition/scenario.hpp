@@ -5,7 +5,9 @@
 #include "engine/analysis/health_economics.hpp"
 #include "engine/core/calendar.hpp"
 #include "engine/core/error.hpp"
+#include "engine/scenario/uncertain.hpp"
 #include "models/adoption/params.hpp"
+#include "models/early_warning/params.hpp"
 #include "models/instruments/params.hpp"
 #include "models/instruments/triggers.hpp"
 #include "models/mission/params.hpp"
@@ -47,7 +49,11 @@ struct Scenario {
   MissionParams mission;
   TransitionParams transitions;  ///< landscape, regimes, niches
   EconomicSettings economics;    ///< for the comparison with the baseline (run --baseline)
-  std::string resolved_text;     ///< the scenario as TOML after overrides and defaults
+  EarlyWarningSettings early_warning;
+  std::string resolved_text;  ///< the scenario as TOML after overrides and defaults
+  /// Keys given as distributions (their tables are kept in resolved_text); every other field
+  /// holds each one's mean, or the value drawn for it (load_scenario's `values`).
+  std::vector<UncertainParameter> uncertain;
 
   [[nodiscard]] Calendar calendar() const { return Calendar(start, end, step); }
 };
@@ -59,7 +65,9 @@ const TableSpec& scenario_schema();
 std::string scenario_reference_markdown();
 
 /// Reads, overrides, validates and types a scenario. Throws ScenarioError carrying every
-/// problem found (syntax, unknown keys, types, ranges, cross-field checks).
-Scenario load_scenario(const std::filesystem::path& file, std::span<const std::string> overrides = {});
+/// problem found (syntax, unknown keys, types, ranges, cross-field checks). A key given as a
+/// distribution takes its value in `values` (by key path) or, when absent, the distribution's mean.
+Scenario load_scenario(const std::filesystem::path& file, std::span<const std::string> overrides = {},
+                       const ParameterValues& values = {});
 
 }  // namespace missionsim::model

@@ -33,8 +33,23 @@ Conventions:
   typed by this schema: `--set population.size=1000000`,
   `--set innovations.screening.threshold=0.2`, `--set network.citizens.kind=erdos_renyi`.
   Setting a choice key drops the keys that only its other values use.
+- **Uncertain parameters.** Any key of type *real* may be given as a probability
+  distribution instead of a value, as an inline table:
+  `threshold = { distribution = "beta", alpha = 2, beta = 5 }`. The distributions and their
+  keys are `normal` (`mean`, `sd` > 0), `lognormal` (`mu`, `sigma` > 0: the mean and standard
+  deviation of log x), `beta` (`alpha` > 0, `beta` > 0; values in (0, 1)), `gamma` (`shape` > 0,
+  `scale` > 0; mean shape·scale), `uniform` (`min` < `max`) and `triangular` (`min` ≤ `mode` ≤
+  `max`, `min` < `max`). Every value the distribution can take must lie in the key's allowed
+  range: a share in [0, 1] takes a beta, uniform or triangular distribution, a rate ≥ 0 also a
+  gamma or lognormal, and only a key without bounds a normal one; anything else is an error at
+  the key's line, as are a misspelt distribution, a missing or unknown parameter and a parameter
+  out of its range. `missionsim run` (and `compare` without `--psa`) uses each distribution's
+  **mean**, the deterministic base case of health-technology assessment, so a run stays
+  reproducible from its seed alone; `missionsim compare --psa N` draws N parameter sets
+  (docs/experiments.md). Integer, boolean, date and choice keys take plain values only.
 - **Resolved scenario.** Every output file stores the scenario after overrides, with every
-  default written out, under `/scenario`: running that text again repeats the run.
+  default written out, under `/scenario`: running that text again repeats the run. Keys given
+  as distributions keep their distribution there.
 
 )" + reference_markdown(scenario_schema());
 }

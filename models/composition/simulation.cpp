@@ -5,6 +5,7 @@
 #include "models/adoption/adoption.hpp"
 #include "models/composition/adoption_by_group.hpp"
 #include "models/composition/lever_zones.hpp"
+#include "models/early_warning/early_warnings.hpp"
 #include "models/equity/equity.hpp"
 #include "models/instruments/instruments.hpp"
 #include "models/mission/mission.hpp"
@@ -104,6 +105,7 @@ struct Simulation::Impl {
   std::optional<Pathway> pathway;
   std::optional<Equity> equity;
   std::optional<Mission> mission;
+  std::optional<EarlyWarnings> early_warnings;
   StepPlan plan;
   std::vector<MetricSpec> metrics;
   std::vector<double> values;       ///< one step's metric values, reused every step
@@ -127,6 +129,7 @@ struct Simulation::Impl {
         adoption_by_region(adoption, population.region(), Breakdown{"region", population.region_labels()},
                            "adopter_share_", "people") {
     adoption.setup(r.seed, r.run);
+    adoption.force_full_sweep(r.full_sweep);
     if (!s.stakeholders.groups.empty()) {
       stakeholders.emplace(s.stakeholders, population, r.seed, r.run);
       organisation_world.emplace(stakeholders->size(),
@@ -138,6 +141,7 @@ struct Simulation::Impl {
                                     organisation_profiles(innovations, *stakeholders),
                                     LeverZones{organisation_zone, organisation_zone_count(region_count())});
       organisation_adoption->setup(r.seed, r.run);
+      organisation_adoption->force_full_sweep(r.full_sweep);
     }
     if (!s.instruments.empty()) {
       // First in the step: this step's levers and seeds are in place before anyone decides.
@@ -157,6 +161,7 @@ struct Simulation::Impl {
       if (organisation_world)  // coordination adds ties: the organisations' layer follows
         instruments->on_collaboration_changed([this] {
           organisation_world->layer_mut("collaboration").graph = stakeholders->collaboration().graph;
+          organisation_adoption->network_changed();
         });
       for (const auto& t : s.triggers)
         if (t.action == TriggerAction::start)
@@ -223,6 +228,14 @@ struct Simulation::Impl {
       mission->setup(r.run);
       describe(*mission);
     }
+    // Last: the indicators follow adoption shares and goal KPIs written before them.
+    early_warnings.emplace(
+        s.early_warning, metrics,
+        std::vector<std::string>{"adopter_share_by_innovation",
+                                 "stakeholder_adopter_share_by_stakeholder_innovation", "goal_kpi_by_goal"},
+        calendar.step_count());
+    early_warnings->setup();
+    describe(*early_warnings);
     values.assign(std::accumulate(widths.begin(), widths.end(), std::size_t{0}), 0.0);
     if (r.capture_economics) {
       const std::size_t steps = calendar.step_count();
@@ -302,6 +315,8 @@ struct Simulation::Impl {
       mission->write_metrics(next());
     }
     if (triggers) triggers->on_step(step, values);  // after every metric it may watch is written
+    early_warnings->on_step(step, values);
+    early_warnings->write_metrics(next());
   }
 
   // The health-economic quantities of step t, from the metrics just written.
@@ -370,7 +385,12 @@ std::vector<MetricSpec> metric_specs(const Scenario& scenario) {
   stand_in.triggers.clear();
   auto metrics = Simulation(stand_in, RunSettings{}).metrics();
   // Without goals the mission adds no metrics: goals and triggers are checked against the
-  // components' metrics only.
+  // components' metrics only. Nor may they watch the early-warning indicators, which are
+  // computed after both.
+  std::erase_if(metrics, [](const MetricSpec& m) {
+    return m.name.ends_with("_ews_variance") || m.name.ends_with("_ews_ac1") ||
+           m.name.ends_with("_ews_skewness");
+  });
   return metrics;
 }
 
@@ -410,6 +430,7 @@ RecordingHeader Simulation::recording_header(const std::string& command_line) co
   h.time_days = impl_->calendar.time_days();
   h.run_count = 1;
   h.metrics = impl_->metrics;
+  if (impl_->early_warnings->series_count() > 0) h.analyses.push_back(impl_->early_warnings->analysis_spec());
   if (impl_->transitions) h.analyses.push_back(transition_analysis_spec());
   if (impl_->mission)
     for (const auto& g : impl_->mission->results())
@@ -429,6 +450,7 @@ struct SimulationSnapshot {
   std::optional<Transitions::State> transitions;
   std::optional<Pathway::State> pathway;
   std::optional<Mission::State> mission;
+  EarlyWarnings::State early_warnings;
 };
 
 std::uint32_t Simulation::step_count() const noexcept {
@@ -481,6 +503,7 @@ std::shared_ptr<const SimulationSnapshot> Simulation::snapshot() const {
   if (m.transitions) s->transitions = m.transitions->state();
   if (m.pathway) s->pathway = m.pathway->state();
   if (m.mission) s->mission = m.mission->state();
+  s->early_warnings = m.early_warnings->state();
   return s;
 }
 
@@ -499,6 +522,7 @@ void Simulation::restore(const SimulationSnapshot& s) {
   if (m.transitions) m.transitions->restore(*s.transitions);
   if (m.pathway) m.pathway->restore(*s.pathway);
   if (m.mission) m.mission->restore(*s.mission);
+  m.early_warnings->restore(s.early_warnings);
 }
 
 void Simulation::withdraw_instruments() {
@@ -546,6 +570,8 @@ RunSummary Simulation::conclude(Recorder& recorder, const std::function<void(Rec
           {static_cast<std::int8_t>(g.decided ? (g.achieved ? 1 : 0) : -1), g.value_at_deadline});
     recorder.record_goals(m.settings.run, outcomes);
   }
+  if (m.early_warnings->series_count() > 0)
+    recorder.record_analysis(m.settings.run, ews_analysis, m.early_warnings->analysis_values());
   if (m.transitions) {
     const TransitionHistory h = m.transitions->history();
     summary.pathway = pathway_name(classify(h));
@@ -556,6 +582,8 @@ RunSummary Simulation::conclude(Recorder& recorder, const std::function<void(Rec
                                     {step_or_nan(h.first_regime_shift), {}},
                                     {step_or_nan(h.first_breakthrough), {}},
                                     {h.max_regime_pressure_before_shift, {}}};
+    // After /ews when that is there, as recording_header() declares them.
+    const std::size_t transition_analysis = m.early_warnings->series_count() > 0 ? ews_analysis + 1 : 0;
     recorder.record_analysis(m.settings.run, transition_analysis, values);
   }
   if (before_end_run) before_end_run(recorder);

@@ -23,6 +23,7 @@ struct RunSettings {
   unsigned threads = 0;            ///< 0 = every core
   std::uint32_t block_size = 0;    ///< agents per parallel block; 0 = the engine default
   bool capture_economics = false;  ///< keep the series the comparison with a baseline needs
+  bool full_sweep = false;         ///< adoption sweeps every agent every step (no active set)
 };
 
 struct RunSummary {
@@ -43,10 +44,9 @@ struct RunSummary {
 };
 
 /// The /transition analysis of a run (its pathway label and when the regime shifted). When a
-/// scenario has transitions, Simulation::recording_header() puts it first among the analyses,
-/// at index `transition_analysis`, and run() records it.
+/// scenario has transitions, Simulation::recording_header() declares it among its own analyses,
+/// after the early-warning analysis, and run() records it.
 AnalysisSpec transition_analysis_spec();
-inline constexpr std::size_t transition_analysis = 0;
 
 /// The metrics a run of this scenario records, in order, without building its real world: a
 /// stand-in with at most 2,000 people, well-mixed layers and no initial adopters has the same
@@ -73,8 +73,11 @@ class Simulation {
 
   /// The metrics this composition records, in the order of the values it hands the recorder.
   [[nodiscard]] const std::vector<MetricSpec>& metrics() const noexcept;
-  /// A recording header for a single-run file of this scenario.
+  /// A recording header for a single-run file of this scenario. Its first analysis is /ews (the
+  /// early-warning trends, index ews_analysis), which run() records; callers append theirs after.
   [[nodiscard]] RecordingHeader recording_header(const std::string& command_line) const;
+  /// Index of /ews in recording_header().analyses.
+  static constexpr std::size_t ews_analysis = 0;
   /// The step plan as Graphviz text.
   [[nodiscard]] std::string plan_dot() const;
 

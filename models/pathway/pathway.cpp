@@ -152,8 +152,9 @@ void Pathway::transition(const StepContext& ctx, const AgentBlock& b) {
     for (std::size_t k = 0; k < n; ++k) total += branches[k].rate;
     CareState next = s;
     if (total > 0) {
-      const double leave = step_probability(total, dt);
       const double u = draws_.uniform(ctx.step, i, 0);
+      // Most people stay where they are: the bound spares them the exp.
+      const double leave = u < step_probability_bound(total, dt) ? step_probability(total, dt) : 0.0;
       if (u < leave) {
         // Conditional on leaving, u / leave is uniform on [0, 1): it picks the branch.
         const double pick = u / leave * total;

@@ -40,6 +40,23 @@ assert np.allclose(ds["incidence_by_quintile"].sel(quintile=["q1", "q2", "q3", "
 people = ds["people_by_care_state"].sum("care_state").values
 assert np.allclose(people, 3000 * 500), "population is conserved, in real persons"
 
+# Early-warning indicators stream with the run: NaN until the trailing window (half the run:
+# 12 of 24 steps) is full, defined after; their Kendall taus sit in /ews.
+for name in ("variance", "ac1", "skewness"):
+    ews = ds[f"stakeholder_adopter_share_ews_{name}_by_stakeholder_innovation"].sel(stakeholder_innovation="screening")
+    assert ews.dims == ("run", "time"), ews.dims
+    assert np.isnan(ews.values[0, :11]).all(), ews.values
+assert (ds["adopter_share_ews_variance_by_innovation"].values[0, 11:] >= 0).all()
+assert not np.isnan(ds["stakeholder_adopter_share_ews_variance_by_stakeholder_innovation"].values[0, 11:]).any()
+ews = xr.open_dataset(path, group="ews", engine="h5netcdf")
+tau = ews["adopter_share_healthy_diet_ews_variance_tau"].values
+assert tau.shape == (1,) and -1 <= tau[0] <= 1, tau
+# Screening among providers stands still here: its variance is exactly 0, so its trend is all
+# ties, NaN.
+assert (ds["stakeholder_adopter_share_ews_variance_by_stakeholder_innovation"].sel(stakeholder_innovation="screening").values[0, 11:] == 0).all()
+assert np.isnan(ews["stakeholder_adopter_share_screening_ews_variance_tau"].values[0])
+assert int(ews["window_steps"].values[0]) == 12, ews["window_steps"].values
+
 runs = xr.open_dataset(path, group="runs", engine="h5netcdf")
 assert int(runs["seed"].values[0]) == 20251124, runs["seed"].values
 events = xr.open_dataset(path, group="events", engine="h5netcdf")

@@ -54,6 +54,12 @@ TEST_CASE("run writes the file, prints a summary, and info describes it") {
         std::string::npos);
   CHECK(info.output.find("incidence_by_quintile") != std::string::npos);
   CHECK(info.output.find("demo") != std::string::npos);
+  // The early-warning trends as a table: a row per series, a tau per indicator.
+  CHECK(info.output.find("adopter_share_ews_ac1_by_innovation [1 × 24 × 1]") != std::string::npos);
+  CHECK(info.output.find("ews: Kendall tau against time of the indicators over a 12-step window (gaussian "
+                         "detrending, bandwidth 2.4 steps)") != std::string::npos);
+  CHECK(info.output.find("    adopter_share_healthy_diet  ") != std::string::npos);
+  CHECK(info.output.find("    goal_kpi_fewer_cancers  ") != std::string::npos);
 }
 
 TEST_CASE("run --baseline writes /impact, and a scenario without instruments has zero impact") {
@@ -96,7 +102,7 @@ TEST_CASE("Without -o the output goes to results/STEM.h5 and is never overwritte
 }
 
 TEST_CASE("Every subcommand has help, and a missing subcommand is a usage error") {
-  for (const char* sub : {"run", "validate", "info", "schema", "tipping"}) {
+  for (const char* sub : {"run", "validate", "info", "schema", "tipping", "compare"}) {
     const auto r = run_command(missionsim_exe() + " " + sub + " --help");
     INFO(sub << ": " << r.output);
     CHECK(r.status == 0);
@@ -118,6 +124,15 @@ TEST_CASE("validate accepts every scenario shipped under scenarios/") {
     ++checked;
   }
   CHECK(checked >= 2);
+}
+
+TEST_CASE("A goal may not follow an early-warning indicator: they are computed after the goals") {
+  const auto r = run_command(missionsim_exe() + " validate " + demo_path() +
+                             " --set goals.early_detection.metric=adopter_share_ews_variance_by_innovation"
+                             " --set goals.early_detection.label=healthy_diet");
+  INFO(r.output);
+  CHECK(r.status == 2);
+  CHECK(r.output.find("adopter_share_ews_variance_by_innovation") != std::string::npos);
 }
 
 TEST_CASE("validate prints every problem in a file, not only the first") {

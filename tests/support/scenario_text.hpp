@@ -1,6 +1,7 @@
 // Small scenario files for tests, built from a template so each test states only what it varies.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 
 namespace missionsim::test {
@@ -25,6 +26,22 @@ inline std::string scenario_text(int population, const std::string& network, con
          "\n"
          "[[innovations]]\nname = \"idea\"\nnetwork = \"net\"\n" +
          innovation + "\n";
+}
+
+/// The head of a scenario: [scenario], [time] (monthly from 2025-01-01 for `years`),
+/// [population] and, when given, two or more [[regions]] of equal share. Tests append the tables
+/// they vary.
+inline std::string scenario_head(const std::string& name, long seed, int population, int scale, int years,
+                                 std::initializer_list<const char*> regions = {}) {
+  std::string text = "schema_version = 1\n[scenario]\nname = \"" + name +
+                     "\"\nseed = " + std::to_string(seed) +
+                     "\n[time]\nstart = 2025-01-01\nend = " + std::to_string(2025 + years) +
+                     "-01-01\n[population]\nsize = " + std::to_string(population) +
+                     "\nscale = " + std::to_string(scale) + "\n";
+  for (const char* r : regions)
+    text += "[[regions]]\nname = \"" + std::string(r) +
+            "\"\nshare = " + std::to_string(1.0 / static_cast<double>(regions.size())) + "\n";
+  return text;
 }
 
 }  // namespace missionsim::test

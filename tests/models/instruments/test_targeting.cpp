@@ -4,6 +4,7 @@
 #include "models/composition/lever_zones.hpp"
 #include "models/composition/scenario.hpp"
 #include "tests/support/run_scenario.hpp"
+#include "tests/support/scenario_text.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <catch2/catch.hpp>
@@ -18,23 +19,7 @@ namespace {
 // (threshold 0.9) never spreads by itself. Organisations: providers and cancer centres in both
 // regions and a national academy; "pathway_tool" is theirs, with a threshold none reach alone.
 std::string base(const std::string& extra) {
-  return R"(schema_version = 1
-[scenario]
-name = "targeting"
-seed = 11
-[time]
-start = 2025-01-01
-end = 2027-01-01
-[population]
-size = 20000
-scale = 10
-[[regions]]
-name = "north"
-share = 0.5
-[[regions]]
-name = "south"
-share = 0.5
-[[network]]
+  return test::scenario_head("targeting", 11, 20000, 10, 2, {"north", "south"}) + R"([[network]]
 name = "net"
 kind = "regional"
 [[innovations]]

@@ -6,6 +6,7 @@
 #include "models/composition/scenario.hpp"
 #include "models/composition/tipping.hpp"
 #include "tests/support/run_scenario.hpp"
+#include "tests/support/scenario_text.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <catch2/catch.hpp>
@@ -18,17 +19,7 @@ namespace {
 // 3,000 people on a small world; θ = 0.35 from 4% seeds stalls, trial evidence lowering it by
 // 0.2 makes it spread step by step over three years; once enough have adopted, θ = 0.35
 // carries the cascade on by itself.
-const char* text = R"(schema_version = 1
-[scenario]
-name = "tipping"
-seed = 3
-[time]
-start = 2025-01-01
-end = 2028-01-01
-[population]
-size = 3000
-scale = 40
-[[network]]
+const std::string text = test::scenario_head("tipping", 3, 3000, 40, 3) + R"([[network]]
 name = "net"
 kind = "small_world"
 mean_degree = 8

@@ -4,6 +4,7 @@
 #include "models/composition/scenario.hpp"
 #include "models/transitions/pathway_label.hpp"
 #include "tests/support/run_scenario.hpp"
+#include "tests/support/scenario_text.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <catch2/catch.hpp>
@@ -17,23 +18,7 @@ namespace {
 // 6,000 people in two regions on a small world, two years of monthly steps. "x" spreads by a
 // threshold of `theta` from random seeds; "y" likewise (a second challenger).
 std::string world(double theta, double seeds, const std::string& extra, double theta_y = 0.99) {
-  return R"(schema_version = 1
-[scenario]
-name = "transitions"
-seed = 7
-[time]
-start = 2025-01-01
-end = 2027-01-01
-[population]
-size = 6000
-scale = 10
-[[regions]]
-name = "north"
-share = 0.5
-[[regions]]
-name = "south"
-share = 0.5
-[[network]]
+  return test::scenario_head("transitions", 7, 6000, 10, 2, {"north", "south"}) + R"([[network]]
 name = "net"
 kind = "small_world"
 mean_degree = 10

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Runs every benchmark (W1 threshold, W2 contagion, their numpy + scipy.sparse versions, and
+# W3 the health-system model) and writes one Markdown table, with the raw JSON lines beside it.
+#   scripts/bench.sh [--sizes "100000 1000000"] [--threads "1 2"] [--rounds 5]
+#                    [--w3-sizes "1000000"] [--out DIR] [--no-build] [--no-python]
+# Timings use the release preset. PYTHON overrides the interpreter that has numpy and scipy
+# (Debian's /usr/bin/python3 by default).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sizes="100000 1000000"
+threads="1 2"
+rounds=5
+w3_sizes=""
+out=results/bench
+build=1
+python_runs=1
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --sizes) sizes=$2; shift 2 ;;
+    --threads) threads=$2; shift 2 ;;
+    --rounds) rounds=$2; shift 2 ;;
+    --w3-sizes) w3_sizes=$2; shift 2 ;;
+    --out) out=$2; shift 2 ;;
+    --no-build) build=0; shift ;;
+    --no-python) python_runs=0; shift ;;
+    *) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+python=${PYTHON:-/usr/bin/python3}
+bin=build/release
+if [[ $build == 1 ]]; then scripts/build.sh release >/dev/null; fi
+
+mkdir -p "$out"
+json="$out/results.jsonl"
+: >"$json"
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+
+for n in $sizes; do
+  for t in $threads; do
+    echo "== W1 and W2 at N = $n, $t threads" >&2
+    "$bin/bench/threshold_ba/bench_threshold_ba" --size "$n" --threads "$t" --rounds "$rounds" --json \
+      --dump "$scratch/w1-$n.bin" >>"$json"
+    "$bin/bench/contagion_ba/bench_contagion_ba" --size "$n" --threads "$t" --rounds "$rounds" --json \
+      --dump "$scratch/w2-$n.bin" >>"$json"
+  done
+  if [[ $python_runs == 1 ]]; then
+    echo "== numpy + scipy.sparse at N = $n" >&2
+    "$python" bench/python/threshold_ba.py "$scratch/w1-$n.bin" --rounds "$rounds" >>"$json"
+    "$python" bench/python/contagion_ba.py "$scratch/w2-$n.bin" --rounds "$rounds" >>"$json"
+  fi
+done
+for n in $w3_sizes; do
+  for t in $threads; do
+    echo "== W3 at N = $n, $t threads" >&2
+    "$bin/bench/health_system/bench_health_system" --size "$n" --threads "$t" --json >>"$json"
+  done
+done
+
+"$python" bench/python/table.py "$json" >"$out/table.md"
+cat "$out/table.md"
+echo "bench.sh: wrote $out/table.md and $out/results.jsonl" >&2
