@@ -8,7 +8,7 @@
 namespace missionsim {
 
 ScenarioDocument parse_document(std::string_view text, std::string file_label) {
-  ScenarioDocument doc{file_label, {}};
+  ScenarioDocument doc{file_label, {}, {}, {file_label}};
   try {
     doc.root = toml::parse(text, std::string_view(file_label));
   } catch (const toml::parse_error& e) {

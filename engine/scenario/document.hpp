@@ -21,11 +21,26 @@ struct ScenarioDocument {
   /// Dotted key paths (array elements by name) whose values came from overrides, so that their
   /// diagnostics name "--set" instead of a line of the file.
   std::set<std::string> overridden = {};
+  /// The files the document was read from, the most basic first: a file's base scenarios (see
+  /// load_document with a schema), then the file itself. Keys and diagnostics from several
+  /// files are ordered by file in this order, then by line.
+  std::vector<std::string> files = {};
 };
 
 /// Reads and parses a scenario file. ScenarioError when it cannot be read ("cannot read FILE:
 /// reason"), is empty, or is not valid TOML (with line and column).
 ScenarioDocument load_document(const std::filesystem::path& file);
+/// Reads a scenario file and the scenarios it builds on. A top-level `extends = "BASE"` (a path
+/// relative to the file's folder) makes the file a change to BASE, which may itself extend
+/// another: tables merge key by key; elements of an array of tables merge by name (a new name is
+/// appended, in file order after the base's); any other value, an inline table (a distribution)
+/// or a plain array included, replaces the base's. Changing a choice key that other keys depend
+/// on drops the base's keys that only its other values use, as an override does. A top-level
+/// `remove = ["instruments.campaign", ...]` first takes keys or elements, named by dotted paths
+/// as overrides name them, out of the base. Every node keeps the file and line it was written
+/// at, so diagnostics point there. ScenarioError at the `extends` or `remove` key for a value of
+/// the wrong type, a base that cannot be read, a cycle, or a path the base does not have.
+ScenarioDocument load_document(const std::filesystem::path& file, const TableSpec& schema);
 /// Parses scenario text; `file_label` names it in messages. Same errors as load_document.
 ScenarioDocument parse_document(std::string_view text, std::string file_label);
 

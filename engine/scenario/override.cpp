@@ -95,34 +95,6 @@ void assign(toml::table& t, const KeySpec& k, const std::string& path, std::stri
   fail(path, "expected " + expected_text(k) + ", found '" + std::string(text) + "'");
 }
 
-/// The key `name` in `spec` for table `t`: the active declaration if there is one, else one from
-/// any variant (so a variant key can be set before or after its discriminator).
-const KeySpec* resolve(const TableSpec& spec, const toml::table& t, std::string_view name) {
-  if (const KeySpec* k = layers_for(spec, t).find_active(name)) return k;
-  if (const KeySpec* k = spec.find(name)) return k;
-  for (const VariantSpec& v : spec.variants()) {
-    if (const KeySpec* k = resolve(*v.keys, t, name)) return k;
-  }
-  return nullptr;
-}
-
-/// After a discriminator changed: drop keys that only its other variants declare, which would
-/// otherwise make the document invalid with no way to remove them from the command line.
-void drop_other_variant_keys(toml::table& t, const TableSpec& spec, const std::string& discriminator,
-                             const std::string& value) {
-  for (const VariantSpec& v : spec.variants()) {
-    if (v.discriminator != discriminator || v.value == value) continue;
-    for (const KeySpec& k : v.keys->keys()) {
-      const bool kept =
-          spec.find(k.name()) != nullptr ||
-          std::any_of(spec.variants().begin(), spec.variants().end(), [&](const VariantSpec& w) {
-            return w.discriminator == discriminator && w.value == value && w.keys->find(k.name());
-          });
-      if (!kept) t.erase(k.name());
-    }
-  }
-}
-
 std::vector<std::string> split_path(std::string_view key) {
   std::vector<std::string> out;
   std::size_t start = 0;

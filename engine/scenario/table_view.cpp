@@ -101,6 +101,18 @@ Diagnostic TableView::diagnostic(std::string_view key, std::string message) cons
   return Diagnostic{where, full, std::move(message)};
 }
 
+std::optional<std::filesystem::path> TableView::input_file(std::string_view key,
+                                                           const std::filesystem::path& scenario_dir,
+                                                           std::vector<Diagnostic>& problems) const {
+  const std::string written_in = diagnostic(key, "").where.file;
+  const bool in_base = written_in != file_ && written_in != "--set";
+  auto file =
+      (in_base ? std::filesystem::path(written_in).parent_path() : scenario_dir) / get<std::string>(key);
+  if (std::filesystem::is_regular_file(file)) return file;
+  problems.push_back(diagnostic(key, "no such file: " + file.string()));
+  return std::nullopt;
+}
+
 std::vector<std::size_t> TableView::names(std::string_view key, const std::vector<std::string>& allowed,
                                           std::string_view what, std::vector<Diagnostic>& problems) const {
   const auto trim = [](std::string_view s) {

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -40,6 +42,13 @@ class TableView {
   /// A diagnostic positioned at the key's node (or at this table if the key is absent), for
   /// cross-field checks done by the models (e.g. end before start).
   [[nodiscard]] Diagnostic diagnostic(std::string_view key, std::string message) const;
+  /// The input file `key` names. A relative path is taken from the folder of the file the key was
+  /// written in when that is a base scenario (see `extends`), else from `scenario_dir`, the
+  /// scenario file's folder (also for a value given with --set). Appends "no such file" to
+  /// `problems` and gives nullopt when it is not a regular file.
+  [[nodiscard]] std::optional<std::filesystem::path> input_file(std::string_view key,
+                                                                const std::filesystem::path& scenario_dir,
+                                                                std::vector<Diagnostic>& problems) const;
   /// A string key holding a comma-separated list of names ("north, south"), each one of
   /// `allowed`: their indices in list order, without repeats; "" gives none. Each unknown name
   /// appends a diagnostic with a did-you-mean, naming `what` ("region", "stakeholder type").

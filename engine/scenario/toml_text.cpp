@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <limits>
 #include <sstream>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -13,6 +14,8 @@
 
 namespace missionsim {
 namespace {
+
+using scenario_detail::file_rank;
 
 bool is_bare_key(std::string_view k) {
   if (k.empty()) return false;
@@ -125,23 +128,28 @@ bool is_section(const toml::node& node) {
          (node.is_array() && !node.as_array()->empty() && node.as_array()->is_array_of_tables());
 }
 
-/// The table's entries in the order they had in the file; entries without a position (defaults,
-/// overrides) follow in key order. toml++ itself keeps tables sorted by key.
-std::vector<std::pair<std::string_view, const toml::node*>> in_file_order(const toml::table& t) {
+/// The table's entries in the order they had in their files (a base scenario's before the
+/// extending file's); entries without a position (defaults, overrides) follow in key order.
+/// toml++ itself keeps tables sorted by key.
+std::vector<std::pair<std::string_view, const toml::node*>> in_file_order(
+    const toml::table& t, const std::vector<std::string>& files) {
   std::vector<std::pair<std::string_view, const toml::node*>> out;
   for (const auto& [k, v] : t) out.emplace_back(k.str(), &v);
-  const auto rank = [](const toml::node* n) {
-    const auto& b = n->source().begin;
-    return b.line == 0 ? std::pair(std::numeric_limits<std::uint32_t>::max(), 0u)
-                       : std::pair(static_cast<std::uint32_t>(b.line), static_cast<std::uint32_t>(b.column));
+  const auto rank = [&](const toml::node* n) {
+    const auto& source = n->source();
+    if (source.begin.line == 0) return std::tuple(files.size() + 1, 0u, 0u);
+    return std::tuple(source.path ? file_rank(files, *source.path) : files.size(),
+                      static_cast<std::uint32_t>(source.begin.line),
+                      static_cast<std::uint32_t>(source.begin.column));
   };
   std::stable_sort(out.begin(), out.end(),
                    [&](const auto& a, const auto& b) { return rank(a.second) < rank(b.second); });
   return out;
 }
 
-void write_table(std::string& out, const toml::table& t, const std::string& header_path) {
-  const auto entries = in_file_order(t);
+void write_table(std::string& out, const toml::table& t, const std::string& header_path,
+                 const std::vector<std::string>& files) {
+  const auto entries = in_file_order(t, files);
   // Plain values first: after a [header] every key belongs to that section.
   for (const auto& [k, v] : entries) {
     if (!is_section(*v)) out += key_text(k) + " = " + inline_value(*v) + '\n';
@@ -151,11 +159,11 @@ void write_table(std::string& out, const toml::table& t, const std::string& head
     const std::string path = header_path.empty() ? key_text(k) : header_path + '.' + key_text(k);
     if (v->is_table()) {
       out += "\n[" + path + "]\n";
-      write_table(out, *v->as_table(), path);
+      write_table(out, *v->as_table(), path, files);
     } else {
       for (const auto& element : *v->as_array()) {
         out += "\n[[" + path + "]]\n";
-        write_table(out, *element.as_table(), path);
+        write_table(out, *element.as_table(), path, files);
       }
     }
   }
@@ -165,7 +173,7 @@ void write_table(std::string& out, const toml::table& t, const std::string& head
 
 std::string to_toml_text(const ScenarioDocument& doc) {
   std::string out;
-  write_table(out, doc.root, "");
+  write_table(out, doc.root, "", doc.files);
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <tuple>
 
 #include "engine/scenario/detail/layers.hpp"
 #include "engine/scenario/detail/text.hpp"
@@ -48,12 +49,12 @@ class Validator {
   }
 
   std::vector<Diagnostic> take() {
-    // File order reads best; stable so that several findings on one node keep their order.
-    std::stable_sort(found_.begin(), found_.end(), [](const Diagnostic& a, const Diagnostic& b) {
-      const bool a_set = a.where.file == "--set";
-      const bool b_set = b.where.file == "--set";
-      if (a_set != b_set) return b_set;
-      return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+    // File order reads best (base scenarios first, overrides last); stable so that several
+    // findings on one node keep their order.
+    const auto& files = doc_.files;
+    std::stable_sort(found_.begin(), found_.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+      return std::tuple(file_rank(files, a.where.file), a.where.line, a.where.column) <
+             std::tuple(file_rank(files, b.where.file), b.where.line, b.where.column);
     });
     return std::move(found_);
   }

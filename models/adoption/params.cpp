@@ -209,9 +209,7 @@ InnovationParams read_innovation(const TableView& t, const std::vector<std::stri
   p.early_detection_multiplier = t.get<double>("early_detection_multiplier");
   p.cure_multiplier = t.get<double>("cure_multiplier");
   if (p.initial == InitialAdopters::file) {
-    p.initial_file = base_dir / t.get<std::string>("initial_file");
-    if (!std::filesystem::is_regular_file(p.initial_file))
-      problems.push_back(t.diagnostic("initial_file", "no such file: " + p.initial_file.string()));
+    if (auto file = t.input_file("initial_file", base_dir, problems)) p.initial_file = std::move(*file);
   }
   return p;
 }

@@ -33,7 +33,7 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 // file, with the overrides applied so that overridden keys point at "--set".
 Diagnostic at_key(const std::filesystem::path& file, const std::vector<std::string>& overrides,
                   const std::string& table, const std::string& key, const std::string& message) {
-  ScenarioDocument doc = load_document(file);
+  ScenarioDocument doc = load_document(file, scenario_schema());
   for (const auto& o : overrides) apply_override(doc, scenario_schema(), o);
   fill_defaults(doc, scenario_schema());
   const TableView root(doc);

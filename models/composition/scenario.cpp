@@ -76,7 +76,7 @@ const TableSpec& scenario_schema() {
 
 Scenario load_scenario(const std::filesystem::path& file, std::span<const std::string> overrides,
                        const ParameterValues& values) {
-  ScenarioDocument doc = load_document(file);
+  ScenarioDocument doc = load_document(file, scenario_schema());
   for (const auto& o : overrides) apply_override(doc, scenario_schema(), o);
   if (auto problems = validate(doc, scenario_schema()); !problems.empty())
     throw ScenarioError(std::move(problems));

@@ -28,7 +28,17 @@ Conventions:
   within the array, made of letters, digits, `_` and `-`. Overrides address elements by it.
 - **Keys that depend on a choice.** Some keys apply only when a choice key of the same table
   has a given value (column "Applies when"); elsewhere they are an error.
-- **Paths** to input files are relative to the scenario file's folder.
+- **Paths** to input files are relative to the folder of the file they are written in.
+- **Building on another scenario.** `extends = "BASE.toml"` at the top of a file (a path
+  relative to its folder) makes the file a change to BASE, which may itself extend another.
+  Tables merge key by key; elements of an array of tables merge by `name` (a new name is
+  appended after the base's elements); any other value, a distribution or a plain array
+  included, replaces the base's. Setting a choice key drops the base's keys that only its other
+  values use, as an override does. `remove = ["instruments.campaign", "landscape"]` first takes
+  keys or elements out of the base, named as overrides name them. Errors point at the file and
+  line where the bad value was written, base or extension. The stored scenario is the merged
+  one, without `extends`. The library scenarios extend `scenarios/base/disease_and_costs.toml`;
+  `scenarios/mixes/` holds intervention mixes written this way.
 - **Overrides.** `missionsim run FILE --set key.path=value` changes any key before validation,
   typed by this schema: `--set population.size=1000000`,
   `--set innovations.screening.threshold=0.2`, `--set network.citizens.kind=erdos_renyi`.

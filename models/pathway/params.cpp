@@ -93,16 +93,6 @@ void declare_pathway_keys(TableSpec& root) {
 }
 
 namespace {
-// The file `key` names, relative to the scenario's folder, if it exists.
-std::optional<std::filesystem::path> input_file(const TableView& t, const char* key,
-                                                const std::filesystem::path& base_dir,
-                                                std::vector<Diagnostic>& problems) {
-  auto file = base_dir / t.get<std::string>(key);
-  if (std::filesystem::is_regular_file(file)) return file;
-  problems.push_back(t.diagnostic(key, "no such file: " + file.string()));
-  return std::nullopt;
-}
-
 // A malformed table is reported with the rest of the scenario's problems, not on its own.
 template <class Read>
 void collect(std::vector<Diagnostic>& problems, Read&& read) {
@@ -174,11 +164,11 @@ PathwayParams read_pathway(const TableView& root, const std::vector<std::string>
         problems.push_back(
             band.diagnostic("onset_multiplier",
                             "the band's onset rate comes from pathway.onset_table; remove onset_multiplier"));
-    if (const auto file = input_file(t, "onset_table", base_dir, problems))
+    if (const auto file = t.input_file("onset_table", base_dir, problems))
       collect(problems, [&] { p.onset_rate_by_band = read_onset_table(*file, age_bands); });
   }
   if (t.has("survival_table"))
-    if (const auto file = input_file(t, "survival_table", base_dir, problems))
+    if (const auto file = t.input_file("survival_table", base_dir, problems))
       collect(problems, [&] { read_survival_table(*file, p); });
   return p;
 }

@@ -146,16 +146,6 @@ double read_life_value(const TableView& band, const char* key, double fallback, 
   return band.get<double>(key);
 }
 
-// The file `key` names, relative to the scenario's folder, if it exists.
-std::optional<std::filesystem::path> input_file(const TableView& pop, const char* key,
-                                                const std::filesystem::path& base_dir,
-                                                std::vector<Diagnostic>& problems) {
-  auto file = base_dir / pop.get<std::string>(key);
-  if (std::filesystem::is_regular_file(file)) return file;
-  problems.push_back(pop.diagnostic(key, "no such file: " + file.string()));
-  return std::nullopt;
-}
-
 template <class T>
 std::vector<std::string> names_of(const std::vector<T>& items) {
   std::vector<std::string> out;
@@ -270,10 +260,10 @@ PopulationParams read_population(const TableView& root, const std::filesystem::p
     p.age_bands.push_back({"all", 1.0, 1.0, fallback.other_mortality, fallback.life_expectancy});
 
   if (joint_table)
-    if (const auto file = input_file(pop, "table", base_dir, problems))
+    if (const auto file = pop.input_file("table", base_dir, problems))
       collect(problems, [&] { read_joint_table(*file, pop, p); });
   if (life_table)
-    if (const auto file = input_file(pop, "life_table", base_dir, problems))
+    if (const auto file = pop.input_file("life_table", base_dir, problems))
       collect(problems, [&] { read_life_table(*file, p); });
 
   const auto risks = root.array("risk_factors");

@@ -140,9 +140,7 @@ NetworkLayerParams read_network(const TableView& t, std::uint32_t population, st
                                         "needs at least two [[regions]] (set it to 0 or add regions)"));
       break;
     case NetworkKind::edge_list:
-      p.file = base_dir / t.get<std::string>("file");
-      if (!std::filesystem::is_regular_file(p.file))
-        problems.push_back(t.diagnostic("file", "no such file: " + p.file.string()));
+      if (auto file = t.input_file("file", base_dir, problems)) p.file = std::move(*file);
       break;
   }
   return p;

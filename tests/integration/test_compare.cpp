@@ -136,6 +136,57 @@ TEST_CASE("compare: an added campaign is detected, its paired interval excludes 
   CHECK(((rank[0] == 1 && rank[1] == 2) || (rank[0] == 2 && rank[1] == 1)));
 }
 
+TEST_CASE("compare: the library's intervention mixes extend their mission and differ only where they say") {
+  TempDir dir;
+  const auto library = source_dir() / "scenarios";
+  const std::string mission = (library / "decade_against_cancer.toml").string();
+  const std::string mixes = (library / "mixes").string();
+  const auto r = run_command(
+      missionsim_exe() + " compare " + mission + " " + mixes + "/decade_prevention_first.toml " + mixes +
+          "/decade_without_nct.toml --replicates 3 -q -o out.h5" + " --set population.size=3000",
+      dir.path());
+  INFO(r.output);
+  REQUIRE(r.status == 0);
+  const auto file = dir / "out.h5";
+  CHECK(read_labels(file, "compare", "mix") ==
+        std::vector<std::string>{"decade_against_cancer", "decade_prevention_first", "decade_without_nct"});
+  const auto outcomes = read_labels(file, "compare", "outcome");
+  const std::size_t K = outcomes.size();
+  const auto low = read_doubles(file, "compare", "difference_ci_low");
+  const auto high = read_doubles(file, "compare", "difference_ci_high");
+  const auto lifestyle = index_of(outcomes, "adoption_healthy_lifestyle");
+  const auto costs = index_of(outcomes, "costs");
+  CHECK(low[K + lifestyle] > 0.0);       // the stronger dialogue: more healthy lifestyles in every pair
+  CHECK(high[2 * K + costs] < 0.0);      // without the NCT sites: less spent in every pair
+  CHECK(low[2 * K + lifestyle] == 0.0);  // and the dialogue untouched
+  CHECK(high[2 * K + lifestyle] == 0.0);
+  // Each mix is stored merged, standing alone: no extends, no removed instrument.
+  const auto stored = read_labels(file, "scenarios", "decade_without_nct").at(0);
+  CHECK(stored.find("extends") == std::string::npos);
+  CHECK(stored.find("nct_berlin") == std::string::npos);
+  CHECK(stored.find("practice_changing_trials") != std::string::npos);
+}
+
+TEST_CASE("compare: a bad value in a mix that extends another names the mix's file and line") {
+  TempDir dir;
+  const std::string text = "schema_version = 1\nextends = \"" +
+                           (source_dir() / "scenarios/decade_against_cancer.toml").string() +
+                           "\"\n\n[scenario]\nname = \"broken\"\n\n[[instruments]]\n"
+                           "name = \"prevention_dialogue\"\nbudget_per_year = -1\n";
+  dir.write("broken.toml", text);
+  const auto before = files_in(dir.path());
+  const auto r = run_command(missionsim_exe() + " compare " +
+                                 (source_dir() / "scenarios/decade_against_cancer.toml").string() +
+                                 " broken.toml --replicates 2 -q -o out.h5",
+                             dir.path());
+  INFO(r.output);
+  CHECK(r.status == 2);
+  CHECK(r.output.find("broken.toml:" + std::to_string(line_of(text, "budget_per_year = -1")) + ":") !=
+        std::string::npos);
+  CHECK(r.output.find("instruments.prevention_dialogue.budget_per_year") != std::string::npos);
+  CHECK(files_in(dir.path()) == before);
+}
+
 TEST_CASE("compare: bad input exits 2 with file, line and key, and writes nothing") {
   const std::string demo = demo_text();
   std::string later_end = demo;

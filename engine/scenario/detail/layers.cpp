@@ -72,4 +72,28 @@ std::vector<std::string> all_key_names(const TableSpec& spec) {
   return out;
 }
 
+const KeySpec* resolve(const TableSpec& spec, const toml::table& t, std::string_view name) {
+  if (const KeySpec* k = layers_for(spec, t).find_active(name)) return k;
+  if (const KeySpec* k = spec.find(name)) return k;
+  for (const VariantSpec& v : spec.variants()) {
+    if (const KeySpec* k = resolve(*v.keys, t, name)) return k;
+  }
+  return nullptr;
+}
+
+void drop_other_variant_keys(toml::table& t, const TableSpec& spec, const std::string& discriminator,
+                             const std::string& value) {
+  for (const VariantSpec& v : spec.variants()) {
+    if (v.discriminator != discriminator || v.value == value) continue;
+    for (const KeySpec& k : v.keys->keys()) {
+      const bool kept =
+          spec.find(k.name()) != nullptr ||
+          std::any_of(spec.variants().begin(), spec.variants().end(), [&](const VariantSpec& w) {
+            return w.discriminator == discriminator && w.value == value && w.keys->find(k.name());
+          });
+      if (!kept) t.erase(k.name());
+    }
+  }
+}
+
 }  // namespace missionsim::scenario_detail

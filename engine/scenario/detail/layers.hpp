@@ -34,6 +34,16 @@ Layers layers_for(const TableSpec& spec, const toml::table& t);
 std::optional<std::string> discriminator_value(const TableSpec& spec, const toml::table& t,
                                                const std::string& discriminator);
 
+/// The key `name` in `spec` for table `t`: the active declaration if there is one, else one from
+/// any variant (so a variant key can be set before or after its discriminator).
+const KeySpec* resolve(const TableSpec& spec, const toml::table& t, std::string_view name);
+
+/// After a discriminator changed to `value`: drops the keys only its other variants declare, which
+/// would otherwise make the document invalid with no way to remove them (from the command line,
+/// or from a base scenario).
+void drop_other_variant_keys(toml::table& t, const TableSpec& spec, const std::string& discriminator,
+                             const std::string& value);
+
 /// Every key name declared in `spec` and in all of its variants, for did-you-mean.
 std::vector<std::string> all_key_names(const TableSpec& spec);
 

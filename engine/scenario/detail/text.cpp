@@ -133,8 +133,15 @@ std::string element_path(std::string_view array_path, const toml::node& element,
 SourcePosition position_of(const toml::node& node, const std::string& path, const std::string& file,
                            const std::set<std::string>* overridden) {
   if (overridden && overridden->count(path)) return {"--set", 0, 0};
-  const auto& begin = node.source().begin;
-  return {file, static_cast<int>(begin.line), static_cast<int>(begin.column)};
+  const auto& source = node.source();
+  // A node from a base scenario names the base; a node made in memory (a default) has no path.
+  return {source.path ? *source.path : file, static_cast<int>(source.begin.line),
+          static_cast<int>(source.begin.column)};
+}
+
+std::size_t file_rank(const std::vector<std::string>& files, std::string_view file) {
+  const auto it = std::find(files.begin(), files.end(), file);
+  return static_cast<std::size_t>(it - files.begin());
 }
 
 }  // namespace missionsim::scenario_detail

@@ -37,6 +37,9 @@ std::optional<std::string> element_name(const toml::node& element);
 /// Where a node came from: "--set" for overridden paths, else the file, line and column.
 SourcePosition position_of(const toml::node& node, const std::string& path, const std::string& file,
                            const std::set<std::string>* overridden);
+/// The place of `file` in a document's files (base scenarios first), for ordering nodes and
+/// diagnostics from several files; files not among them (a default, "--set") come last.
+std::size_t file_rank(const std::vector<std::string>& files, std::string_view file);
 using missionsim::did_you_mean;  // engine/core/spelling.hpp
 
 }  // namespace missionsim::scenario_detail
