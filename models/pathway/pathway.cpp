@@ -5,6 +5,7 @@
 #include "models/world/stream_ids.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 
@@ -42,6 +43,7 @@ Pathway::Pathway(PathwayParams params, const Population& population, BlockPartit
           p.regions[r].detection_multiplier * quintile_gradient(p.deprivation.detection_ratio, q);
   for (int q = 0; q < quintile_count; ++q)
     cure_multiplier_[q] = quintile_gradient(p.deprivation.survival_ratio, q);
+  for (const auto& r : p.risk_factors) risk_factor_rr_.push_back(r.onset_multiplier);
   state_.assign(population.size(), idx(S::healthy));
   block_tallies_.assign(std::size_t{blocks_.block_count()} * block_stride(), 0.0);
   step_tally_.assign(stride(), 0.0);
@@ -79,6 +81,7 @@ void Pathway::transition(const StepContext& ctx, const AgentBlock& b) {
   const auto quintile = population_.quintile();
   const auto band = population_.age_band();
   const auto onset_risk = population_.onset_risk();
+  const auto risk_factors = population_.risk_factors();
   const auto& bands = population_.params().age_bands;
   const auto& p = params_;
   const double dt = ctx.dt_years;
@@ -168,7 +171,14 @@ void Pathway::transition(const StepContext& ctx, const AgentBlock& b) {
         };
         if (br.exit == Exit::to_state) {
           next = br.to;
-          if (next == S::preclinical_early) count(incidence, 1);
+          if (next == S::preclinical_early) {
+            count(incidence, 1);
+            // Onsets are rare: the product over the person's risk factors is taken only here.
+            double rr = onset_mult;
+            for (std::uint32_t m = risk_factors[i]; m != 0; m &= m - 1)
+              rr *= risk_factor_rr_[std::countr_zero(m)];
+            if (rr > 1) count(preventable_incidence, std::round((1 - 1 / rr) * preventable_unit));
+          }
           if (next == S::diagnosed_early) count(diagnosed_early, 1);
           if (next == S::diagnosed_late) count(diagnosed_late, 1);
         } else {
@@ -196,6 +206,7 @@ void Pathway::combine(const StepContext& ctx) {
   }
   std::fill(step_tally_.begin(), step_tally_.end(), 0.0);
   std::copy(sum_.begin(), sum_.begin() + static_cast<std::ptrdiff_t>(counted_kinds * g), step_tally_.begin());
+  for (std::size_t k = 0; k < g; ++k) step_tally_[preventable_incidence * g + k] /= preventable_unit;
   const double* at_start = sum_.data() + counted_kinds * g;
   const double* by_band = sum_.data() + (counted_kinds + care_state_count) * g;
   const auto& bands = population_.params().age_bands;
@@ -232,6 +243,9 @@ constexpr CountedMetric counted[] = {
     {"diagnoses_late", "persons", "Diagnoses at a late stage during the step"},
     {"deaths_disease", "persons", "Deaths from the disease during the step"},
     {"deaths_other", "persons", "Deaths from other causes during the step"},
+    {"preventable_incidence", "persons",
+     "Onsets attributable to the risk factors during the step: each onset counts 1 - 1/RR, RR the relative "
+     "risk of onset its risk factors and adopted innovations give"},
     {"life_years_lost", "years", "Years of life lost to deaths from the disease during the step"},
     {"qalys", "QALY", "Quality-adjusted life-years lived during the step"},
 };
@@ -251,10 +265,16 @@ void Pathway::describe_metrics(std::vector<MetricSpec>& out) const {
   out.push_back({"early_stage_share", "1", share, std::nullopt});
   out.push_back({"early_stage_share", "1", share, by_region});
   out.push_back({"early_stage_share", "1", share, by_quintile});
+  const char* preventable =
+      "Share of the step's onsets attributable to the risk factors, preventable_incidence / incidence "
+      "(NaN without onsets)";
+  out.push_back({"preventable_share", "1", preventable, std::nullopt});
+  out.push_back({"preventable_share", "1", preventable, by_region});
+  out.push_back({"preventable_share", "1", preventable, by_quintile});
 }
 
 std::size_t Pathway::metric_width() const noexcept {
-  return care_state_count + (std::size(counted) + 1) * (1 + groups());
+  return care_state_count + (std::size(counted) + 2) * (1 + groups());
 }
 
 void Pathway::write_metrics(std::span<double> out) const {
@@ -270,18 +290,24 @@ void Pathway::write_metrics(std::span<double> out) const {
   };
   for (std::size_t kind = 0; kind < tally_kinds; ++kind)
     write_kind([&](std::size_t k) { return step_tally_[kind * g + k] * scale; });
-  // early_stage_share: needs totals of early and late over the same groups.
-  const auto share = [](double early, double late) {
-    return early + late > 0 ? early / (early + late) : std::numeric_limits<double>::quiet_NaN();
+  // Shares of one kind in another (early in all diagnoses, preventable in all onsets), in total
+  // and by group.
+  const auto write_share = [&](Tally part, auto whole_of) {
+    const auto share = [](double x, double whole) {
+      return whole > 0 ? x / whole : std::numeric_limits<double>::quiet_NaN();
+    };
+    double part_total = 0, whole_total = 0;
+    for (std::size_t r = 0; r < regions_; ++r) {
+      part_total += step_tally_[part * g + r];
+      whole_total += whole_of(r);
+    }
+    out[o++] = share(part_total, whole_total);
+    for (std::size_t k = 0; k < g; ++k) out[o++] = share(step_tally_[part * g + k], whole_of(k));
   };
-  double early_total = 0, late_total = 0;
-  for (std::size_t r = 0; r < regions_; ++r) {
-    early_total += step_tally_[diagnosed_early * g + r];
-    late_total += step_tally_[diagnosed_late * g + r];
-  }
-  out[o++] = share(early_total, late_total);
-  for (std::size_t k = 0; k < g; ++k)
-    out[o++] = share(step_tally_[diagnosed_early * g + k], step_tally_[diagnosed_late * g + k]);
+  write_share(diagnosed_early, [&](std::size_t k) {
+    return step_tally_[diagnosed_early * g + k] + step_tally_[diagnosed_late * g + k];
+  });
+  write_share(preventable_incidence, [&](std::size_t k) { return step_tally_[incidence * g + k]; });
 }
 
 }  // namespace missionsim::model

@@ -70,8 +70,11 @@ class Pathway {
     diagnosed_late,   ///< diagnoses at a late stage
     deaths_disease,   ///< deaths from the disease
     deaths_other,     ///< deaths from other causes
-    yll,              ///< years of life lost to deaths from the disease
-    qalys,            ///< quality-adjusted life-years lived
+    /// onsets attributable to the risk factors: each onset counts 1 − 1/RR, RR the relative risk
+    /// of onset its risk factors and adopted innovations give (none when RR ≤ 1)
+    preventable_incidence,
+    yll,    ///< years of life lost to deaths from the disease
+    qalys,  ///< quality-adjusted life-years lived
     tally_kinds
   };
   /// The last step's tally in region r, or in quintile q (0 = least deprived), in simulated
@@ -87,8 +90,10 @@ class Pathway {
  private:
   // The step's results per region and per quintile (Tally × groups), then the state stocks.
   // Life-years lost and QALYs are derived in combine() from integer counts (deaths by age band,
-  // people by state), so no floating-point sum depends on how agents were split into blocks.
+  // people by state), and preventable onsets are counted in fixed point (units of
+  // 1/preventable_unit), so no floating-point sum depends on how agents were split into blocks.
   static constexpr std::size_t counted_kinds = yll;  ///< kinds the blocks count directly
+  static constexpr double preventable_unit = 1 << 20;
 
   void transition(const StepContext& ctx, const AgentBlock& block);
   void combine(const StepContext& ctx);
@@ -108,6 +113,7 @@ class Pathway {
   std::size_t bands_;
   std::vector<double> detection_multiplier_;  ///< [region × quintile]
   std::array<double, quintile_count> cure_multiplier_{};
+  std::vector<double> risk_factor_rr_;  ///< relative risk of onset of each risk factor
   std::vector<std::uint8_t> state_;
   PhiloxStream draws_{StreamKey{}};
   std::vector<double> block_tallies_;  ///< [block × block_stride], integer counts

@@ -1,7 +1,8 @@
 """Runs one shipped scenario over its full horizon at 20,000 simulated people (standing for the
 same real population) and checks that its disease burden in the last warm-up year, before any
 instrument acts, lies in the plausible ranges argued in docs/scenarios/README.md ("Plausible
-ranges"): new cases, the share of cases that die of the disease, and the early-stage share.
+ranges"): new cases, the share of cases that die of the disease, the early-stage share and the
+preventable share.
 Scenarios that do not extend the shared base (scenarios/base/disease_and_costs.toml), such as
 the demo, are skipped (exit 77).
 
@@ -36,12 +37,16 @@ with h5py.File(out, "r") as f:
     deaths = m["deaths_disease"][0, year].sum()
     early = m["diagnoses_early"][0, year].sum()
     late = m["diagnoses_late"][0, year].sum()
+    # The preventable share over the last four warm-up years: a year alone has too few onsets.
+    settled = slice(12, 60)
+    preventable = m["preventable_incidence"][0, settled].sum() / m["incidence"][0, settled].sum()
 
 per_100k = onsets / real * 1e5
 checks = [
     ("new cases per 100,000 a year", per_100k, 450.0, 750.0),
     ("deaths from the disease per new case", deaths / onsets, 0.30, 0.65),
     ("early-stage share of diagnoses", early / (early + late), 0.30, 0.65),
+    ("preventable share of new cases", preventable, 0.33, 0.47),
 ]
 failed = False
 for name, value, low, high in checks:

@@ -163,6 +163,57 @@ TEST_CASE("A prevention innovation adopted by everyone halves the onset rate") {
   CHECK(std::abs(prevented / base - expected_ratio) < 5.0 * sd);
 }
 
+TEST_CASE("The preventable share is the onsets' share attributable to the risk factors") {
+  // One risk factor, prevalence 0.3 and relative risk 3, everywhere alike: an onset with it is
+  // preventable with probability 1 − 1/3. Everyone adopts an innovation that multiplies the onset
+  // hazard by `effect`: with 0.5 only the factor's carriers keep an excess risk (1.5).
+  constexpr int n = 200'000;
+  constexpr double prevalence = 0.3, rr = 3.0, onset = 0.02, dt = 1.0 / 12;
+  test::TempDir dir;
+  const auto run = [&](double effect) {
+    const auto file = dir.write(
+        "p.toml", test::scenario_text(n, "kind = \"well_mixed\"",
+                                      "rule = \"threshold\"\ninitial = \"random\"\ninitial_share = 1.0\n"
+                                      "onset_multiplier = " +
+                                          std::to_string(effect),
+                                      1) +
+                      one_band(0.0) +
+                      "[[risk_factors]]\nname = \"smoking\"\nprevalence = 0.3\nonset_multiplier = 3\n" +
+                      "[pathway]\nonset_rate = " + std::to_string(onset) + "\n");
+    const auto rec = test::run_in_memory(load_scenario(file), 2);
+    double onsets = 0, preventable = 0;
+    for (double x : rec->series("incidence", 0)) onsets += x;
+    for (double x : rec->series("preventable_incidence", 0)) preventable += x;
+    // The share recorded per step is the same ratio, step by step.
+    const auto share = rec->series("preventable_share", 0);
+    const auto per_step = rec->series("incidence", 0), prev_step = rec->series("preventable_incidence", 0);
+    for (std::size_t t = 0; t < share.size(); ++t)
+      if (per_step[t] > 0) CHECK(share[t] == Approx(prev_step[t] / per_step[t]).epsilon(1e-12));
+    return std::pair(preventable / onsets, onsets);
+  };
+  for (const double effect : {1.0, 0.5}) {
+    // Expected over the year, with the healthy carriers thinning faster than the others (no
+    // other deaths here, so the healthy only leave by onset).
+    double carriers = prevalence, others = 1 - prevalence, expected_onsets = 0, expected_preventable = 0;
+    const double fraction = 1 - 1 / (rr * effect);
+    for (int step = 0; step < 12; ++step) {
+      const double c = carriers * -std::expm1(-onset * rr * effect * dt);
+      const double o = others * -std::expm1(-onset * effect * dt);
+      expected_onsets += c + o;
+      expected_preventable += c * fraction;
+      carriers -= c;
+      others -= o;
+    }
+    const double expected = expected_preventable / expected_onsets;
+    const auto [observed, onsets] = run(effect);
+    // Each onset counts `fraction` if a carrier's, else 0: a binomial share of the onsets.
+    const double carrier_share = expected / fraction;
+    const double sd = fraction * std::sqrt(carrier_share * (1 - carrier_share) / onsets);
+    INFO("effect " << effect << ": expected " << expected << ", observed " << observed << ", sd " << sd);
+    CHECK(std::abs(observed - expected) < 5 * sd);
+  }
+}
+
 TEST_CASE("Without [pathway] the disease model is off and writes no pathway metrics") {
   test::TempDir dir;
   const auto file =
