@@ -34,7 +34,9 @@ void declare_trigger_keys(TableSpec& root) {
        "and its effect by `factor`.")
       .default_value(std::string("start"));
   t.when("action", "scale")
-      .real("factor", "Multiplies the instrument's yearly spending and its effect.")
+      .real("factor",
+            "Multiplies the instrument's yearly spending and its effect. Its total_budget stays the cap (a "
+            "mission's envelope is fixed), so an instrument scaled up reaches it sooner.")
       .greater_than(0)
       .default_value(2.0);
   t.date("after", "Not watched before this day (a signpost's review date). Default: from the start.")
