@@ -86,9 +86,13 @@ TEST_CASE("a diagnostic points at the file and line where the bad value was writ
   const auto file = dir.write("change.toml",
                               "extends = \"base.toml\"\n"  // 1
                               "[network]\n"                // 2
-                              "mean_degree = -1\n");       // 3
+                              "mean_degree = -1\n"         // 3
+                              "[[innovations]]\n"          // 4
+                              "name = \"vaccine\"\n"       // 5
+                              "rule = \"bass\"\n"          // 6
+                              "imitation = 2\n");          // 7, a new element's bad value
   const auto found = validate(load_document(file, demo_schema()), demo_schema());
-  REQUIRE(found.size() == 2);
+  REQUIRE(found.size() == 3);
   // Base first, then the extending file.
   CHECK(found[0].where.file == base_file.string());
   CHECK(found[0].where.line == 7);
@@ -96,6 +100,9 @@ TEST_CASE("a diagnostic points at the file and line where the bad value was writ
   CHECK(found[1].where.file == file.string());
   CHECK(found[1].where.line == 3);
   CHECK(found[1].key == "network.mean_degree");
+  CHECK(found[2].where.file == file.string());
+  CHECK(found[2].where.line == 7);
+  CHECK(found[2].key == "innovations.vaccine.imitation");
 }
 
 TEST_CASE("changing a choice in an extending file drops the base's keys of its other values") {
