@@ -25,10 +25,17 @@ void declare_population_keys(TableSpec& root) {
       .required();
   pop.real("scale",
            "Real persons each simulated person stands for. Counts in the output (incidence, deaths, ...) are "
-           "multiplied by it; a field lab's community size is measured in real persons.")
+           "multiplied by it; a field lab's community size is measured in real persons. Default 1, or "
+           "real_size / size when real_size is given (then give only one of the two).")
       .unit("persons per agent")
-      .greater_than(0)
-      .default_value(1.0);
+      .greater_than(0);
+  pop.real(
+         "real_size",
+         "The real population the simulated people stand for, e.g. a country's 83 million. The scale is then "
+         "real_size / size, so any sample size stands for the same people and size = real_size runs one "
+         "agent per person.")
+      .unit("persons")
+      .greater_than(0);
   pop.string("table",
              "CSV file (path relative to the scenario) with columns region, quintile (1-5), age_band and "
              "persons (≥ 0): one row for every [[regions]] name × quintile × [[age_bands]] name (\"all\" "
@@ -234,7 +241,14 @@ PopulationParams read_population(const TableView& root, const std::filesystem::p
   PopulationParams p;
   const auto pop = root.table("population");
   p.size = static_cast<std::uint32_t>(pop.get<std::int64_t>("size"));
-  p.scale = pop.get<double>("scale");
+  p.scale = pop.has("scale") ? pop.get<double>("scale") : 1.0;
+  if (pop.has("real_size")) {
+    if (pop.has("scale"))
+      problems.push_back(pop.diagnostic(
+          "scale",
+          "give population.scale or population.real_size, not both (the scale is real_size / size)"));
+    p.scale = pop.get<double>("real_size") / static_cast<double>(p.size);
+  }
   const bool joint_table = pop.has("table");
   const bool life_table = pop.has("life_table");
 

@@ -23,9 +23,13 @@ if doc.get("extends") != "base/disease_and_costs.toml":
     sys.exit(77)
 
 size = 20000
-real = doc["population"]["size"] * doc["population"].get("scale", 1.0)
+population = doc["population"]
+# The sample stands for the same real population: real_size does that by itself, scale is set.
+real = population.get("real_size", population["size"] * population.get("scale", 1.0))
+keep_real = [] if "real_size" in population else [
+    "--set", f"population.scale={population['size'] * population.get('scale', 1.0) / size!r}"]
 args = [exe, "run", scenario, "-o", out, "--force", "-q",
-        "--set", f"population.size={size}", "--set", f"population.scale={real / size!r}"]
+        "--set", f"population.size={size}", *keep_real]
 result = subprocess.run(args, capture_output=True, text=True)
 if result.returncode != 0:
     sys.exit(f"missionsim exited with {result.returncode}: {result.stdout} {result.stderr}")

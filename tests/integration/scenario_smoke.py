@@ -19,7 +19,10 @@ with open(scenario, "rb") as f:
     doc = tomllib.load(f)
 
 size = 2000
-real = doc["population"]["size"] * doc["population"].get("scale", 1.0)
+population = doc["population"]
+# The sample stands for the same real population: real_size does that by itself, scale is set.
+keep_real = [] if "real_size" in population else [
+    "--set", f"population.scale={population['size'] * population.get('scale', 1.0) / size!r}"]
 start = doc["time"]["start"]
 goals = doc.get("goals", [])
 # Whole years: the longest window or burn-in, plus one year for the KPI to be judged after it.
@@ -28,7 +31,7 @@ years = int(math.ceil(needed)) + 1
 end = dt.date(start.year + years, start.month, start.day)
 
 args = [exe, "run", scenario, "-o", out, "--force", "-q",
-        "--set", f"population.size={size}", "--set", f"population.scale={real / size!r}",
+        "--set", f"population.size={size}", *keep_real,
         "--set", f"time.end={end.isoformat()}"]
 for g in goals:
     args += ["--set", f"goals.{g['name']}.deadline={end.isoformat()}"]

@@ -320,4 +320,19 @@ TEST_CASE("tables and the keys they replace exclude each other", "[population][t
   }
 }
 
+TEST_CASE("real_size makes any sample stand for the same real population", "[population]") {
+  CHECK(read("[population]\nsize = 1000\n", ".").params.scale == 1.0);
+  CHECK(read("[population]\nsize = 1000\nscale = 40\n", ".").params.scale == 40.0);
+  const auto sample = read("[population]\nsize = 4000\nreal_size = 83_000_000\n", ".");
+  CHECK(sample.problems.empty());
+  CHECK(sample.params.scale == 20750.0);
+  CHECK(read("[population]\nsize = 83000000\nreal_size = 83_000_000\n", ".").params.scale == 1.0);
+
+  const auto both = read("[population]\nsize = 4000\nscale = 2\nreal_size = 8000\n", ".");
+  REQUIRE(both.problems.size() == 1);
+  CHECK(both.problems[0].key == "population.scale");
+  CHECK(both.problems[0].where.line == 3);
+  CHECK(both.problems[0].message.find("not both") != std::string::npos);
+}
+
 }  // namespace missionsim::model
