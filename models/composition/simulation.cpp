@@ -574,7 +574,7 @@ RunSummary Simulation::conclude(Recorder& recorder, const std::function<void(Rec
     recorder.record_analysis(m.settings.run, ews_analysis, m.early_warnings->analysis_values());
   if (m.transitions) {
     const TransitionHistory h = m.transitions->history();
-    summary.pathway = pathway_name(classify(h));
+    summary.pathway = pathway_name(classify(h, m.transitions->params().strong_landscape_pressure));
     const auto step_or_nan = [](std::optional<std::uint32_t> s) {
       return s ? static_cast<double>(*s) : std::numeric_limits<double>::quiet_NaN();
     };

@@ -90,6 +90,17 @@ void declare_transition_keys(TableSpec& root) {
       .unit("years")
       .greater_than(0)
       .default_value(1.0);
+
+  root.table("pathway_rule", "The rule that names a run's transition pathway (Geels & Schot 2007).")
+      .real(
+          "strong_landscape_pressure",
+          "Landscape pressure on the regime, reached before its shift, at or above which the landscape "
+          "counts "
+          "as a large and sudden shock: the shift is then de-alignment and re-alignment unless a niche broke "
+          "through first.")
+      .unit("threshold units")
+      .min(0)
+      .default_value(0.3);
 }
 
 namespace {
@@ -113,6 +124,7 @@ TransitionParams read_transitions(const TableView& root, const std::vector<Innov
   out.tipping.sustain_probability = tip.get<double>("sustain_probability");
   out.tipping.replicates = static_cast<std::uint32_t>(tip.get<std::int64_t>("replicates"));
   out.tipping.grid_years = tip.get<double>("grid_years");
+  out.strong_landscape_pressure = root.table("pathway_rule").get<double>("strong_landscape_pressure");
   for (const auto& t : root.array("landscape")) {
     LandscapeParams p;
     p.name = t.get<std::string>("name");

@@ -64,10 +64,12 @@ struct TransitionParams {
   std::vector<RegimeParams> regimes;
   std::vector<NicheParams> niches;
   TippingParams tipping;
+  /// Landscape pressure on regimes at or above which a shock counts as "large and sudden".
+  double strong_landscape_pressure = 0.3;
   [[nodiscard]] bool empty() const noexcept { return landscape.empty() && regimes.empty() && niches.empty(); }
 };
 
-/// Declares `[[landscape]]`, `[[regimes]]`, `[[niches]]` and `[tipping]`.
+/// Declares `[[landscape]]`, `[[regimes]]`, `[[niches]]`, `[tipping]` and `[pathway_rule]`.
 void declare_transition_keys(TableSpec& root);
 /// Reads them; unknown innovations, regimes and regions, a pulse without a later end, and
 /// regimes mixing innovations of citizens and organisations are appended to `problems`.

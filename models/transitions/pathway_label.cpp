@@ -2,7 +2,7 @@
 
 namespace missionsim::model {
 
-TransitionPathway classify(const TransitionHistory& h) {
+TransitionPathway classify(const TransitionHistory& h, double strong_landscape_pressure) {
   if (!h.first_regime_shift) return TransitionPathway::reproduction;
   const bool breakthrough_first = h.first_breakthrough && *h.first_breakthrough <= *h.first_regime_shift;
   if (h.max_regime_pressure_before_shift >= strong_landscape_pressure && !breakthrough_first)

@@ -17,15 +17,13 @@ enum class TransitionPathway {
   reconfiguration
 };
 
-/// Landscape pressure on regimes at or above which a shock counts as "large and sudden".
-inline constexpr double strong_landscape_pressure = 0.3;
-
-/// In order: no regime shift → reproduction; a strong landscape pressure before the shift and no
+/// In order: no regime shift → reproduction; a landscape pressure of at least
+/// `strong_landscape_pressure` (pathway_rule.strong_landscape_pressure) before the shift and no
 /// niche breakthrough before it → de-alignment and re-alignment; a breakthrough at or before the
 /// shift → technological substitution; two or more of the shifted regime's challengers each
 /// established (adopted by at least half of those who may) → reconfiguration; otherwise
 /// transformation (the regime reoriented without a niche breaking through).
-[[nodiscard]] TransitionPathway classify(const TransitionHistory& h);
+[[nodiscard]] TransitionPathway classify(const TransitionHistory& h, double strong_landscape_pressure);
 [[nodiscard]] std::string_view pathway_name(TransitionPathway p);
 
 }  // namespace missionsim::model

@@ -67,6 +67,7 @@ class Transitions {
   void clear_events() noexcept { events_.clear(); }
   /// The run so far, with the challengers established as of now.
   [[nodiscard]] TransitionHistory history() const;
+  [[nodiscard]] const TransitionParams& params() const noexcept { return params_; }
 
   /// The value of landscape series k at step t (precomputed for the whole run).
   [[nodiscard]] double pressure(std::size_t k, std::size_t t) const {

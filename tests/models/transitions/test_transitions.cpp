@@ -134,18 +134,21 @@ TEST_CASE("Each transition pathway comes out of a world built for it") {
 }
 
 TEST_CASE("The pathway rule, case by case") {
+  constexpr double strong = 0.3;
   TransitionHistory h;
-  CHECK(classify(h) == TransitionPathway::reproduction);
+  CHECK(classify(h, strong) == TransitionPathway::reproduction);
   h.first_regime_shift = 10;
-  CHECK(classify(h) == TransitionPathway::transformation);
+  CHECK(classify(h, strong) == TransitionPathway::transformation);
   h.challengers_established = 2;
-  CHECK(classify(h) == TransitionPathway::reconfiguration);
+  CHECK(classify(h, strong) == TransitionPathway::reconfiguration);
   h.first_breakthrough = 10;  // at the shift counts as before it
-  CHECK(classify(h) == TransitionPathway::technological_substitution);
-  h.max_regime_pressure_before_shift = strong_landscape_pressure;
-  CHECK(classify(h) == TransitionPathway::technological_substitution);  // the niche was ready
+  CHECK(classify(h, strong) == TransitionPathway::technological_substitution);
+  h.max_regime_pressure_before_shift = strong;
+  CHECK(classify(h, strong) == TransitionPathway::technological_substitution);  // the niche was ready
   h.first_breakthrough = 11;
-  CHECK(classify(h) == TransitionPathway::dealignment_realignment);
+  CHECK(classify(h, strong) == TransitionPathway::dealignment_realignment);
+  // The threshold is the scenario's: a pressure below it is not a large shock.
+  CHECK(classify(h, 0.31) == TransitionPathway::reconfiguration);
 }
 
 TEST_CASE("Transition mistakes are reported with their key") {
