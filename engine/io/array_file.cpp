@@ -8,22 +8,10 @@
 #include <unistd.h>
 
 #include <array>
-#include <ctime>
 #include <functional>
 #include <map>
 
 namespace missionsim {
-
-namespace {
-std::string utc_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm parts{};
-  gmtime_r(&now, &parts);
-  std::array<char, 32> text{};
-  const std::size_t n = std::strftime(text.data(), text.size(), "%Y-%m-%dT%H:%M:%SZ", &parts);
-  return std::string(text.data(), n);
-}
-}  // namespace
 
 struct ArrayFile::State {
   h5::File file;
@@ -55,7 +43,7 @@ ArrayFile::ArrayFile(std::filesystem::path path, bool overwrite, const std::stri
   h5::write_attribute(root, "engine_version", engine_version);
   h5::write_attribute(root, "engine_git_describe", engine_git_describe);
   h5::write_attribute(root, "scenario_name", scenario_name);
-  h5::write_attribute(root, "created_utc", utc_now());
+  h5::write_attribute(root, "created_utc", h5::utc_now_iso8601());
   h5::write_attribute(root, "command_line", command_line);
 }
 

@@ -2,6 +2,8 @@
 
 #include "engine/core/error.hpp"
 
+#include <array>
+#include <ctime>
 #include <memory>
 #include <mutex>
 
@@ -283,6 +285,15 @@ double read_double_attribute(hid_t object, const std::string& name) {
   double value = 0;
   check(H5Aread(attribute, H5T_NATIVE_DOUBLE, &value), "reading attribute " + name);
   return value;
+}
+
+std::string utc_now_iso8601() {
+  const std::time_t now = std::time(nullptr);
+  std::tm parts{};
+  gmtime_r(&now, &parts);
+  std::array<char, 32> text{};
+  const std::size_t n = std::strftime(text.data(), text.size(), "%Y-%m-%dT%H:%M:%SZ", &parts);
+  return std::string(text.data(), n);
 }
 
 }  // namespace missionsim::h5

@@ -125,6 +125,9 @@ std::vector<std::string> read_strings(hid_t dataset);
 
 // --- attributes ---------------------------------------------------------------------------
 
+/// The current time in UTC as "2026-11-25T06:20:00Z", for the files' created_utc attribute.
+std::string utc_now_iso8601();
+
 /// Scalar attributes; a string attribute is variable-length UTF-8.
 void write_attribute(hid_t object, const std::string& name, std::string_view value);
 void write_attribute(hid_t object, const std::string& name, const char* value);

@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <array>
-#include <ctime>
 #include <limits>
 #include <map>
 #include <numeric>
@@ -23,15 +22,6 @@ namespace {
 
 constexpr unsigned deflate_level = 4;           // zlib's sweet spot of size against time
 constexpr hsize_t max_column_chunk = 1U << 16;  // rows per chunk of a /runs or /events column
-
-std::string utc_now_iso8601() {
-  const std::time_t now = std::time(nullptr);
-  std::tm parts{};
-  gmtime_r(&now, &parts);
-  std::array<char, 32> text{};
-  const std::size_t n = std::strftime(text.data(), text.size(), "%Y-%m-%dT%H:%M:%SZ", &parts);
-  return std::string(text.data(), n);
-}
 
 struct Layout {
   std::vector<hsize_t> dims;
@@ -183,7 +173,7 @@ void Hdf5Recorder::begin(const RecordingHeader& header) {
   h5::write_attribute(root, "engine_version", engine_version);
   h5::write_attribute(root, "engine_git_describe", engine_git_describe);
   h5::write_attribute(root, "scenario_name", header.scenario_name);
-  h5::write_attribute(root, "created_utc", utc_now_iso8601());
+  h5::write_attribute(root, "created_utc", h5::utc_now_iso8601());
   h5::write_attribute(root, "command_line", header.command_line);
   {
     const auto type = h5::utf8_string_type();

@@ -4,6 +4,7 @@
 #include "models/mission/goal_checks.hpp"
 #include "models/pathway/pathway.hpp"
 
+#include "engine/core/names.hpp"
 #include "engine/scenario/document.hpp"
 #include "engine/scenario/schema.hpp"
 #include "engine/scenario/table_view.hpp"
@@ -61,12 +62,6 @@ TableSpec build_schema() {
   declare_early_warning_keys(root);
   return root;
 }
-
-std::vector<std::string> region_names(const PopulationParams& p) {
-  std::vector<std::string> out;
-  for (const auto& r : p.regions) out.push_back(r.name);
-  return out;
-}
 }  // namespace
 
 const TableSpec& scenario_schema() {
@@ -119,7 +114,7 @@ Scenario load_scenario(const std::filesystem::path& file, std::span<const std::s
       s.networks.push_back(read_network(t, n, s.population.regions.size(), base_dir, problems));
       layer_names.push_back(s.networks.back().name);
     }
-  s.stakeholders = read_stakeholders(root, region_names(s.population), problems);
+  s.stakeholders = read_stakeholders(root, names_of(s.population.regions), problems);
   std::vector<std::string> type_names;
   for (auto t : stakeholder_type_names()) type_names.emplace_back(t);
   for (const auto& t : root.array("innovations")) {
@@ -155,7 +150,7 @@ Scenario load_scenario(const std::filesystem::path& file, std::span<const std::s
   for (const auto& i : s.instruments) instrument_names.push_back(i.name);
   s.triggers = read_triggers(root, instrument_names, problems);
   s.mission = read_mission(root, problems);
-  s.transitions = read_transitions(root, s.innovations, region_names(s.population), problems);
+  s.transitions = read_transitions(root, s.innovations, names_of(s.population.regions), problems);
   const auto econ = root.table("economics");
   s.economics = {econ.get<double>("discount_rate"), econ.get<double>("willingness_to_pay")};
   s.early_warning = read_early_warning(root);

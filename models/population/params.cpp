@@ -1,6 +1,7 @@
 #include "models/population/params.hpp"
 
 #include "engine/core/error.hpp"
+#include "engine/core/names.hpp"
 #include "engine/scenario/schema.hpp"
 #include "engine/scenario/table_view.hpp"
 #include "engine/table/csv_table.hpp"
@@ -151,13 +152,6 @@ double read_life_value(const TableView& band, const char* key, double fallback, 
     problems.push_back(
         band.diagnostic(key, std::string(key) + " comes from population.life_table; remove one of them"));
   return band.get<double>(key);
-}
-
-template <class T>
-std::vector<std::string> names_of(const std::vector<T>& items) {
-  std::vector<std::string> out;
-  for (const auto& i : items) out.push_back(i.name);
-  return out;
 }
 
 std::map<std::string, std::size_t> index_of(const std::vector<std::string>& names) {

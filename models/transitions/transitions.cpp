@@ -1,6 +1,7 @@
 #include "models/transitions/transitions.hpp"
 
 #include "engine/core/error.hpp"
+#include "engine/core/names.hpp"
 #include "engine/network/centrality.hpp"
 
 #include <algorithm>
@@ -260,16 +261,14 @@ TransitionHistory Transitions::history() const {
 
 void Transitions::describe_metrics(std::vector<MetricSpec>& out) const {
   if (!params_.landscape.empty()) {
-    Breakdown by{"pressure", {}};
-    for (const auto& p : params_.landscape) by.labels.push_back(p.name);
+    const Breakdown by{"pressure", names_of(params_.landscape)};
     out.push_back({"landscape_pressure", "1",
                    "Value of each landscape pressure during the step (units of what it acts on: share of "
                    "contacts, per year, stability, or budget share)",
                    by});
   }
   if (!params_.regimes.empty()) {
-    Breakdown by{"regime", {}};
-    for (const auto& p : params_.regimes) by.labels.push_back(p.name);
+    const Breakdown by{"regime", names_of(params_.regimes)};
     out.push_back({"regime_strength", "1",
                    "Centrality-weighted share of the challengers' possible adopters that have not adopted "
                    "them, at the end of the step",
@@ -278,8 +277,7 @@ void Transitions::describe_metrics(std::vector<MetricSpec>& out) const {
         {"regime_stability", "1", "Regime strength less the landscape pressure on regimes, in [0, 1]", by});
   }
   if (!params_.niches.empty()) {
-    Breakdown by{"niche", {}};
-    for (const auto& p : params_.niches) by.labels.push_back(p.name);
+    const Breakdown by{"niche", names_of(params_.niches)};
     out.push_back({"niche_momentum", "1",
                    "learning_weight × adopter share among members + expectation_weight × maturity / 4", by});
   }

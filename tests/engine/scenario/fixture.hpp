@@ -1,11 +1,13 @@
 // A small schema with every value kind, a table, a table_array with variants and a variant
-// table, plus a valid scenario for it whose line numbers the tests refer to.
+// table, a valid scenario for it whose line numbers the tests refer to, and the helpers that
+// validate texts against it.
 #pragma once
 
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "engine/scenario/document.hpp"
 #include "engine/scenario/schema.hpp"
 
 namespace missionsim::test {
@@ -84,6 +86,18 @@ inline std::string with_line(const std::string& text, int line, const std::strin
   std::istringstream in(text);
   std::string out, current;
   for (int n = 1; std::getline(in, current); ++n) out += (n == line ? replacement : current) + '\n';
+  return out;
+}
+
+/// Every problem validate() finds in `text` against demo_schema().
+inline std::vector<Diagnostic> check(const std::string& text) {
+  return validate(parse_document(text, "demo.toml"), demo_schema());
+}
+
+/// The diagnostics as the command line prints them, one per line (for failure messages).
+inline std::string all(const std::vector<Diagnostic>& ds) {
+  std::string out;
+  for (const auto& d : ds) out += d.format() + '\n';
   return out;
 }
 

@@ -7,20 +7,11 @@
 
 namespace missionsim {
 
+using test::all;
+using test::check;
 using test::demo_schema;
 using test::demo_text;
 using test::with_line;
-
-namespace {
-std::vector<Diagnostic> check(const std::string& text) {
-  return validate(parse_document(text, "demo.toml"), demo_schema());
-}
-std::string all(const std::vector<Diagnostic>& ds) {
-  std::string out;
-  for (const auto& d : ds) out += d.format() + '\n';
-  return out;
-}
-}  // namespace
 
 TEST_CASE("a real key may be a distribution table, and is valid when it fits the key's range") {
   for (const char* line : {"threshold = { distribution = \"beta\", alpha = 2, beta = 5 }",
