@@ -107,7 +107,8 @@ Setup prepare(const SweepOptions& o, const std::string& command_line) {
   s.out = o.output.empty() ? std::filesystem::path("results") /
                                  (std::filesystem::path(o.scenario).stem().string() + "-sweep.h5")
                            : std::filesystem::path(o.output);
-  s.header = model::stand_in_header(s.base, command_line);
+  s.header = model::scenario_header(s.base, command_line);
+  s.header.analyses.clear();  // a sweep keeps its runs' series, goals and events, not per-run analyses
   s.header.run_count = s.plan->run_count();
   s.header.run_parameters = d.keys;
   s.header.run_attributes = {{"design_method", std::string(method_name(d.method))},

@@ -38,7 +38,6 @@ void Contagion::add_phases(StepPlan& plan) {
   Phase prepare;
   prepare.name = "contagion.prepare";
   prepare.kind = Phase::Kind::serial;
-  prepare.reads = {"contagion.counts"};
   prepare.writes = {"contagion.mode"};
   prepare.on_step = [this](const StepContext&) { this->prepare(); };
   plan.add(std::move(prepare));
@@ -46,7 +45,6 @@ void Contagion::add_phases(StepPlan& plan) {
   Phase mark;
   mark.name = "contagion.mark";
   mark.blocks = blocks_;
-  mark.reads = {"contagion.mode", "contagion.state.current", "contagion.state.next", "network"};
   mark.writes = {"contagion.active_set", "contagion.block_changed"};
   mark.on_block = [this](const StepContext&, const AgentBlock& b) { this->mark(b); };
   plan.add(std::move(mark));
@@ -55,14 +53,12 @@ void Contagion::add_phases(StepPlan& plan) {
   Phase gather;
   gather.name = "contagion.gather";
   gather.kind = Phase::Kind::serial;
-  gather.reads = {"contagion.active_set"};
   gather.on_step = [](const StepContext&) {};
   plan.add(std::move(gather));
 
   Phase decide;
   decide.name = "contagion.decide";
   decide.blocks = blocks_;
-  decide.reads = {"contagion.mode", "contagion.state.current", "contagion.block_changed", "network"};
   decide.writes = {"contagion.state.next", "contagion.active_set", "contagion.by_block"};
   decide.on_block = [this](const StepContext& ctx, const AgentBlock& b) { this->decide(ctx, b); };
   plan.add(std::move(decide));
@@ -70,7 +66,6 @@ void Contagion::add_phases(StepPlan& plan) {
   Phase commit;
   commit.name = "contagion.commit";
   commit.kind = Phase::Kind::serial;
-  commit.reads = {"contagion.by_block"};
   commit.writes = {"contagion.state.current", "contagion.counts"};
   commit.on_step = [this](const StepContext&) { this->commit(); };
   plan.add(std::move(commit));

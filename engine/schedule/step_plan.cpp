@@ -34,25 +34,4 @@ void StepPlan::freeze() {
   frozen_ = true;
 }
 
-std::string StepPlan::to_dot() const {
-  std::string out = "digraph step {\n  rankdir=LR;\n  node [shape=box];\n";
-  std::set<std::string> state;
-  for (std::size_t i = 0; i < phases_.size(); ++i) {
-    const auto& p = phases_[i];
-    out += "  \"" + p.name + "\" [shape=" + (p.kind == Phase::Kind::serial ? "ellipse" : "box") + "];\n";
-    if (i > 0) out += "  \"" + phases_[i - 1].name + "\" -> \"" + p.name + "\" [style=bold];\n";
-    for (const auto& r : p.reads) {
-      state.insert(r);
-      out += "  \"" + r + "\" -> \"" + p.name + "\" [style=dashed];\n";
-    }
-    for (const auto& w : p.writes) {
-      state.insert(w);
-      out += "  \"" + p.name + "\" -> \"" + w + "\" [style=dashed];\n";
-    }
-  }
-  for (const auto& s : state) out += "  \"" + s + "\" [shape=note];\n";
-  out += "}\n";
-  return out;
-}
-
 }  // namespace missionsim

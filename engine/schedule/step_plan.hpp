@@ -1,5 +1,5 @@
-// A step described as ordered phases that declare what they read and write. Models compose
-// the plan; it is validated and frozen before the first step, and the executor only runs it.
+// The executable step: ordered phases with their bodies, assembled by engine/model's Model from
+// a frozen description (which owns the reads, writes and their checks); the executor runs it.
 #pragma once
 
 #include "engine/storage/block_partition.hpp"
@@ -25,8 +25,9 @@ struct Phase {
   };
   std::string name;
   Kind kind = Kind::agents;
-  std::vector<std::string> reads;   ///< state the phase reads (names of columns or aggregates)
-  std::vector<std::string> writes;  ///< state the phase writes
+  /// State the phase writes, for the race check (the model's description declares and checks
+  /// reads and writes in full; engine/model/description.hpp).
+  std::vector<std::string> writes;
   /// Agent phases over another population (organisations rather than citizens) give its
   /// partition here; empty (no agents) means the executor's own.
   BlockPartition blocks{};
@@ -44,8 +45,6 @@ class StepPlan {
 
   [[nodiscard]] bool frozen() const noexcept { return frozen_; }
   [[nodiscard]] const std::vector<Phase>& phases() const noexcept { return phases_; }
-  /// Graphviz description of the phases and the state they touch.
-  [[nodiscard]] std::string to_dot() const;
 
  private:
   std::vector<Phase> phases_;

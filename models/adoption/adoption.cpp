@@ -191,17 +191,12 @@ void Adoption::add_phases(StepPlan& plan) {
   Phase prepare;
   prepare.name = names_.prefix + "adoption.prepare";
   prepare.kind = Phase::Kind::serial;
-  const std::string state = names_.prefix + "adoption.";
-  prepare.reads = {state + "adopter_count"};
-  prepare.writes = {state + "mixed_rates"};
   prepare.on_step = [this](const StepContext& ctx) { this->prepare(ctx); };
   plan.add(std::move(prepare));
 
   Phase mark;
   mark.name = names_.prefix + "adoption.mark";
   mark.blocks = blocks_;
-  mark.reads = {state + "mixed_rates", state + "adopted.current", state + "adopted.next", "network"};
-  mark.writes = {state + "active_set", state + "block_changed"};
   mark.on_block = [this](const StepContext&, const AgentBlock& b) { this->mark(b); };
   plan.add(std::move(mark));
 
@@ -209,26 +204,18 @@ void Adoption::add_phases(StepPlan& plan) {
   Phase barrier;
   barrier.name = names_.prefix + "adoption.marked";
   barrier.kind = Phase::Kind::serial;
-  barrier.reads = {state + "active_set"};
   barrier.on_step = [](const StepContext&) {};
   plan.add(std::move(barrier));
 
   Phase decide;
   decide.name = names_.prefix + "adoption.decide";
   decide.blocks = blocks_;
-  decide.reads = {state + "adopted.current", state + "thresholds", state + "mixed_rates", "network"};
-  decide.reads.push_back(state + "protected");
-  decide.reads.push_back(state + "block_changed");
-  decide.writes = {state + "adopted.next", state + "protected", state + "new_by_block",
-                   state + "abandoned_by_block", state + "active_set"};
   decide.on_block = [this](const StepContext& ctx, const AgentBlock& b) { this->decide(ctx, b); };
   plan.add(std::move(decide));
 
   Phase commit;
   commit.name = names_.prefix + "adoption.commit";
   commit.kind = Phase::Kind::serial;
-  commit.reads = {state + "new_by_block", state + "abandoned_by_block"};
-  commit.writes = {state + "adopted.current", state + "adopter_count"};
   commit.on_step = [this](const StepContext&) { this->commit(); };
   plan.add(std::move(commit));
 }
@@ -521,18 +508,25 @@ void Adoption::commit() {
 }
 
 void Adoption::describe_metrics(std::vector<MetricSpec>& out) const {
-  Breakdown by{names_.dimension, {}};
-  for (const auto& s : spreads_) by.labels.push_back(s.params.name);
-  const std::string& pre = names_.prefix;
+  std::vector<InnovationParams> params;
+  for (const auto& s : spreads_) params.push_back(s.params);
+  describe_metrics(params, names_, out);
+}
+
+void Adoption::describe_metrics(const std::vector<InnovationParams>& params, const AdoptionNames& names,
+                                std::vector<MetricSpec>& out) {
+  Breakdown by{names.dimension, {}};
+  for (const auto& p : params) by.labels.push_back(p.name);
+  const std::string& pre = names.prefix;
   out.push_back({pre + "adopter_share", "1",
                  "Share of those who may adopt the innovation that have, at the end of the step", by});
   out.push_back(
-      {pre + "new_adopters", names_.agents, "People who adopted the innovation during the step", by});
+      {pre + "new_adopters", names.agents, "People who adopted the innovation during the step", by});
   out.push_back({pre + "maturity", "stage",
                  "Maturity at the end of the step: 0 research, 1 demonstration, 2 clinical trial, 3 market, "
                  "4 standard of care (fractions: progress to the next stage)",
                  by});
-  out.push_back({pre + "abandonments", names_.agents,
+  out.push_back({pre + "abandonments", names.agents,
                  "Adopters who abandoned the innovation during the step (their contacts' adopting share fell "
                  "below abandon_threshold)",
                  by});

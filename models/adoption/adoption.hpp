@@ -95,6 +95,9 @@ class Adoption {
   /// adopter_share_by_innovation, new_adopters_by_innovation, maturity_by_innovation and
   /// abandonments_by_innovation.
   void describe_metrics(std::vector<MetricSpec>& out) const;
+  /// The same from the parameters alone, before any world exists.
+  static void describe_metrics(const std::vector<InnovationParams>& params, const AdoptionNames& names,
+                               std::vector<MetricSpec>& out);
   [[nodiscard]] std::size_t metric_width() const noexcept { return 4 * spreads_.size(); }
   /// Writes the values of describe_metrics() for the step just completed.
   void write_metrics(std::span<double> out) const;

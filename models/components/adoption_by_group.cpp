@@ -1,4 +1,4 @@
-#include "models/composition/adoption_by_group.hpp"
+#include "models/components/adoption_by_group.hpp"
 
 #include "engine/core/error.hpp"
 
@@ -22,11 +22,19 @@ AdoptionByGroup::AdoptionByGroup(const Adoption& adoption, std::span<const std::
 }
 
 void AdoptionByGroup::describe_metrics(std::vector<MetricSpec>& out) const {
-  for (std::size_t i = 0; i < adoption_.innovation_count(); ++i)
-    out.push_back({prefix_ + adoption_.params(i).name, "1",
-                   "Share of the " + among_ + " of each " + by_.dim + " that have adopted " +
-                       adoption_.params(i).name + ", at the end of the step (NaN where there are none)",
-                   by_});
+  std::vector<InnovationParams> innovations;
+  for (std::size_t i = 0; i < adoption_.innovation_count(); ++i) innovations.push_back(adoption_.params(i));
+  describe_metrics(innovations, by_, prefix_, among_, out);
+}
+
+void AdoptionByGroup::describe_metrics(const std::vector<InnovationParams>& innovations, const Breakdown& by,
+                                       const std::string& prefix, const std::string& among,
+                                       std::vector<MetricSpec>& out) {
+  for (const auto& p : innovations)
+    out.push_back({prefix + p.name, "1",
+                   "Share of the " + among + " of each " + by.dim + " that have adopted " + p.name +
+                       ", at the end of the step (NaN where there are none)",
+                   by});
 }
 
 std::size_t AdoptionByGroup::metric_width() const noexcept {

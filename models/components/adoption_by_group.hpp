@@ -22,6 +22,9 @@ class AdoptionByGroup {
 
   /// One metric per innovation, with the breakdown `by`.
   void describe_metrics(std::vector<MetricSpec>& out) const;
+  /// The same from the innovations alone, before any world exists.
+  static void describe_metrics(const std::vector<InnovationParams>& innovations, const Breakdown& by,
+                               const std::string& prefix, const std::string& among, std::vector<MetricSpec>& out);
   [[nodiscard]] std::size_t metric_width() const noexcept;
   void write_metrics(std::span<double> out) const;
 

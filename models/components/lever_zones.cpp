@@ -1,4 +1,4 @@
-#include "models/composition/lever_zones.hpp"
+#include "models/components/lever_zones.hpp"
 
 #include "engine/core/error.hpp"
 

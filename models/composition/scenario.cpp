@@ -1,10 +1,11 @@
 #include "models/composition/scenario.hpp"
 
-#include "models/composition/simulation.hpp"
+#include "models/composition/registry.hpp"
 #include "models/mission/goal_checks.hpp"
 #include "models/pathway/pathway.hpp"
 
 #include "engine/core/names.hpp"
+#include "engine/model/model.hpp"
 #include "engine/scenario/document.hpp"
 #include "engine/scenario/schema.hpp"
 #include "engine/scenario/table_view.hpp"
@@ -161,12 +162,16 @@ Scenario load_scenario(const std::filesystem::path& file, std::span<const std::s
                                                           " innovations may change pathway hazards"));
 
   if (!problems.empty()) throw ScenarioError(std::move(problems));
-  if (!s.mission.goals.empty() || !s.triggers.empty()) {
-    // Goals and triggers name metrics, which exist only once the components are composed.
-    const auto metrics = metric_specs(s);
+  {
+    // Goals and triggers name metrics, which the components declare from the scenario alone;
+    // they may watch the components' own metrics, not indicators derived from metrics.
+    const HealthSystem system = health_system(s);
+    ModelDescription description = Model::describe(system.list());
+    const auto metrics = description.primary_metrics();
     auto late = check_goals(s.mission, metrics, s.calendar());
     for (auto& d : check_triggers(s.triggers, metrics)) late.push_back(std::move(d));
     if (!late.empty()) throw ScenarioError(std::move(late));
+    description.freeze();  // a composition that cannot be planned is a bug: say so before any run
   }
   s.resolved_text = resolved_text;
   s.uncertain = std::move(uncertain);

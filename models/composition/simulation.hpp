@@ -1,12 +1,14 @@
-// One run of a scenario: the world built from the seed, the components composed into a
-// frozen step plan, the step loop, and the metrics handed to a recorder every step.
+// One run of a scenario: the health system's components (registry.hpp) described and frozen
+// into a plan, set up from the seed, the step loop, and the metrics handed to a recorder
+// every step.
 #pragma once
 
 #include "engine/analysis/health_economics.hpp"
 #include "engine/io/recorder.hpp"
+#include "engine/model/description.hpp"
 #include "engine/schedule/step_observer.hpp"
+#include "models/components/health_component.hpp"
 #include "models/composition/scenario.hpp"
-#include "models/mission/mission.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -26,41 +28,17 @@ struct RunSettings {
   bool full_sweep = false;         ///< adoption sweeps every agent every step (no active set)
 };
 
-struct RunSummary {
-  RunRecord record;
-  std::uint32_t steps = 0;
-  std::uint32_t agents = 0;
-  double step_seconds = 0;   ///< wall time of the step loop alone
-  double build_seconds = 0;  ///< wall time to build the world
-  struct Share {
-    std::string innovation;
-    std::string among;  ///< "people" or "organisations"
-    double share = 0;
-  };
-  std::vector<Share> final_shares;                    ///< per innovation, at the end
-  std::vector<std::pair<std::string, double>> spend;  ///< per instrument, in all
-  std::vector<GoalResult> goals;
-  std::string pathway;  ///< the transition pathway's name, when the scenario has regimes or niches
-};
+/// The frozen description of a run of this scenario: its components' columns, phases,
+/// metrics, events, analyses and goals, from the scenario alone (no world is built).
+ModelDescription describe_scenario(const Scenario& scenario);
 
-/// The /transition analysis of a run (its pathway label and when the regime shifted). When a
-/// scenario has transitions, Simulation::recording_header() declares it among its own analyses,
-/// after the early-warning analysis, and run() records it.
-AnalysisSpec transition_analysis_spec();
-
-/// The metrics a run of this scenario records, in order, without building its real world: a
-/// stand-in with at most 2,000 people, well-mixed layers and no initial adopters has the same
-/// metrics (labels come from names, not sizes). Goals are checked against this list.
-std::vector<MetricSpec> metric_specs(const Scenario& scenario);
+/// The header a single run of this scenario records (metrics, goals, analyses, time axis),
+/// from its description alone.
+RecordingHeader scenario_header(const Scenario& scenario, const std::string& command_line);
 
 /// The state of a Simulation between two steps: every column and counter that changes during
 /// a run, nothing that is built once (networks, thresholds). Opaque; see Simulation::snapshot().
 struct SimulationSnapshot;
-/// The header a single run of this scenario records (metrics, goals, time axis), from the same
-/// kind of stand-in world as metric_specs() but with the goals kept: what a sweep of the
-/// scenario records per run, known without building its real world. Without analyses: a sweep
-/// keeps no per-run analysis (such as /transition) yet.
-RecordingHeader stand_in_header(const Scenario& scenario, const std::string& command_line);
 
 class Simulation {
  public:
@@ -71,15 +49,11 @@ class Simulation {
   Simulation(const Simulation&) = delete;
   Simulation& operator=(const Simulation&) = delete;
 
+  [[nodiscard]] const ModelDescription& description() const noexcept;
   /// The metrics this composition records, in the order of the values it hands the recorder.
   [[nodiscard]] const std::vector<MetricSpec>& metrics() const noexcept;
-  /// A recording header for a single-run file of this scenario. Its first analysis is /ews (the
-  /// early-warning trends, index ews_analysis), which run() records; callers append theirs after.
+  /// A recording header for a single-run file of this scenario; callers may append analyses.
   [[nodiscard]] RecordingHeader recording_header(const std::string& command_line) const;
-  /// Index of /ews in recording_header().analyses.
-  static constexpr std::size_t ews_analysis = 0;
-  /// The step plan as Graphviz text.
-  [[nodiscard]] std::string plan_dot() const;
 
   /// After run() with capture_economics: QALYs, life-years lost, deaths and costs per step.
   [[nodiscard]] const EconomicSeries& economic_series() const;
@@ -99,10 +73,10 @@ class Simulation {
   /// Everything that changes from here on: restore() of it continues bit-identically.
   [[nodiscard]] std::shared_ptr<const SimulationSnapshot> snapshot() const;
   void restore(const SimulationSnapshot& snapshot);
-  /// After advance() to the last step: records the goals and the transition analysis, then
+  /// After advance() to the last step: records the goals and the analyses, then
   /// before_end_run, then ends the run on the recorder; the summary of the run.
   RunSummary conclude(Recorder& recorder, const std::function<void(Recorder&)>& before_end_run = {});
-  /// Stops every instrument from the next step on (its triggers can no longer start it).
+  /// Stops every lever from the next step on (its triggers can no longer start it).
   void withdraw_instruments();
   /// The metric values of the last step run, in metrics() order.
   [[nodiscard]] std::span<const double> values() const noexcept;

@@ -36,7 +36,7 @@ RunSettings replicate(const Scenario& s, const TippingSettings& settings, std::u
 RecordingHeader tipping_header(const Scenario& scenario, const TippingSettings& settings,
                                const std::string& command_line) {
   find_innovation(scenario, settings.innovation);
-  RecordingHeader h = Simulation(scenario, replicate(scenario, settings, 0)).recording_header(command_line);
+  RecordingHeader h = scenario_header(scenario, command_line);
   h.run_count = settings.params.replicates;
   return h;
 }

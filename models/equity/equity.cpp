@@ -65,7 +65,7 @@ double Equity::in_region(EquityIndicator indicator, std::size_t r) const noexcep
       indicator, [&](Pathway::Tally k) { return pathway_.last_step_in_region(k, r); }, region_persons_[r]);
 }
 
-void Equity::describe_metrics(std::vector<MetricSpec>& out) const {
+void Equity::describe_metrics(std::vector<MetricSpec>& out) {
   for (const auto& i : indicators) {
     const std::string name = i.name, what = i.what;
     out.push_back({name + "_gap_absolute", i.units,

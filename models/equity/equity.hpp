@@ -33,7 +33,7 @@ class Equity {
   /// must outlive the Equity; the population is read here only, for the groups' sizes.
   Equity(const Pathway& pathway, const Population& population, double dt_years);
 
-  void describe_metrics(std::vector<MetricSpec>& out) const;
+  static void describe_metrics(std::vector<MetricSpec>& out);
   [[nodiscard]] static constexpr std::size_t metric_width() noexcept { return 4 * equity_indicator_count; }
   /// The values of describe_metrics() for the pathway's last step; allocates nothing.
   void write_metrics(std::span<double> out) const;

@@ -101,9 +101,6 @@ void Instruments::add_phases(StepPlan& plan) {
   Phase phase;
   phase.name = "instruments.apply";
   phase.kind = Phase::Kind::serial;
-  phase.reads = {"instruments.budgets"};
-  phase.writes = {"adoption.levers",       "adoption.adopted.current",   "instruments.budgets",
-                  "stakeholders.capacity", "stakeholders.collaboration", "stakeholders.engagement"};
   phase.on_step = [this](const StepContext& ctx) { apply(ctx); };
   plan.add(std::move(phase));
 }
@@ -220,9 +217,9 @@ void Instruments::add_infrastructure(const InstrumentParams& p) {
     stakeholders_->add_capacity(o, p.capacity / static_cast<double>(providers.size()));
 }
 
-void Instruments::describe_metrics(std::vector<MetricSpec>& out) const {
+void Instruments::describe_metrics(const std::vector<InstrumentParams>& params, std::vector<MetricSpec>& out) {
   Breakdown by{"instrument", {}};
-  for (const auto& p : params_) by.labels.push_back(p.name);
+  for (const auto& p : params) by.labels.push_back(p.name);
   out.push_back({"spend", "currency", "Spending of the instrument during the step", by});
   out.push_back({"cumulative_spend", "currency", "Spending of the instrument since the start", by});
   out.push_back(

@@ -177,10 +177,10 @@ double Mission::progress(std::size_t goal) const {
   return (trackers_[goal].kpi - reference) / distance;
 }
 
-void Mission::describe_metrics(std::vector<MetricSpec>& out) const {
-  if (params_.goals.empty()) return;
+void Mission::describe_metrics(const MissionParams& params, std::vector<MetricSpec>& out) {
+  if (params.goals.empty()) return;
   std::vector<std::string> names;
-  for (const auto& g : params_.goals) names.push_back(g.name);
+  for (const auto& g : params.goals) names.push_back(g.name);
   const Breakdown by_goal{"goal", names};
   out.push_back({"goal_kpi", "KPI units of each goal",
                  "Each goal's KPI after the step (NaN until its window is complete)", by_goal});

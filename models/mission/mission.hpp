@@ -65,7 +65,9 @@ class Mission {
   void on_step(std::uint32_t step, std::span<const double> values);
 
   /// goal_kpi_by_goal, goal_progress_by_goal and goals_met; nothing without goals.
-  void describe_metrics(std::vector<MetricSpec>& out) const;
+  void describe_metrics(std::vector<MetricSpec>& out) const { describe_metrics(params_, out); }
+  /// The same from the parameters alone, before any world exists.
+  static void describe_metrics(const MissionParams& params, std::vector<MetricSpec>& out);
   [[nodiscard]] std::size_t metric_width() const noexcept;
   /// The values of describe_metrics() after the last on_step().
   void write_metrics(std::span<double> out) const;

@@ -1,5 +1,7 @@
 #include "models/pathway/pathway.hpp"
 
+#include "engine/core/names.hpp"
+
 #include "engine/core/calendar.hpp"
 #include "engine/core/error.hpp"
 #include "models/world/stream_ids.hpp"
@@ -60,16 +62,12 @@ void Pathway::setup(std::uint64_t seed, std::uint32_t run) {
 void Pathway::add_phases(StepPlan& plan) {
   Phase transition;
   transition.name = "pathway.transition";
-  transition.reads = {"population", "adoption.adopted.current"};
-  transition.writes = {"pathway.state", "pathway.block_tallies"};
   transition.on_block = [this](const StepContext& ctx, const AgentBlock& b) { this->transition(ctx, b); };
   plan.add(std::move(transition));
 
   Phase combine;
   combine.name = "pathway.combine";
   combine.kind = Phase::Kind::serial;
-  combine.reads = {"pathway.block_tallies"};
-  combine.writes = {"pathway.step_tally"};
   combine.on_step = [this](const StepContext& ctx) { this->combine(ctx); };
   plan.add(std::move(combine));
 }
@@ -251,8 +249,8 @@ constexpr CountedMetric counted[] = {
 };
 }  // namespace
 
-void Pathway::describe_metrics(std::vector<MetricSpec>& out) const {
-  const Breakdown by_region{"region", population_.region_labels()};
+void Pathway::describe_metrics(const PopulationParams& population, std::vector<MetricSpec>& out) {
+  const Breakdown by_region{"region", names_of(population.regions)};
   const Breakdown by_quintile{"quintile", Population::quintile_labels()};
   out.push_back({"people", "persons", "People in each state of the care pathway at the end of the step",
                  Breakdown{"care_state", care_state_labels()}});

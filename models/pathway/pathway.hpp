@@ -55,7 +55,9 @@ class Pathway {
   /// One agent phase (transitions) and one serial phase (combining the blocks' tallies).
   void add_phases(StepPlan& plan);
 
-  void describe_metrics(std::vector<MetricSpec>& out) const;
+  void describe_metrics(std::vector<MetricSpec>& out) const { describe_metrics(population_.params(), out); }
+  /// The same from the population's parameters alone, before any world exists.
+  static void describe_metrics(const PopulationParams& population, std::vector<MetricSpec>& out);
   [[nodiscard]] std::size_t metric_width() const noexcept;
   void write_metrics(std::span<double> out) const;
 

@@ -288,7 +288,7 @@ std::vector<std::string> Stakeholders::type_labels() {
   return {names.begin(), names.end()};
 }
 
-void Stakeholders::describe_metrics(std::vector<MetricSpec>& out) const {
+void Stakeholders::describe_metrics(std::vector<MetricSpec>& out) {
   const Breakdown by{"type", type_labels()};
   out.push_back({"stakeholders", "organisations", "Organisations of each stakeholder type", by});
   out.push_back({"mean_engagement", "1",

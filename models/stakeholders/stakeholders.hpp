@@ -118,7 +118,7 @@ class Stakeholders {
 
   /// stakeholders_by_type (organisations of each type) and mean_engagement_by_type (NaN for a
   /// type without organisations).
-  void describe_metrics(std::vector<MetricSpec>& out) const;
+  static void describe_metrics(std::vector<MetricSpec>& out);
   [[nodiscard]] static constexpr std::size_t metric_width() noexcept { return 2 * stakeholder_type_count; }
   void write_metrics(std::span<double> out) const;
 

@@ -154,8 +154,6 @@ void Transitions::add_lever_phase(StepPlan& plan) {
   Phase phase;
   phase.name = "transitions.levers";
   phase.kind = Phase::Kind::serial;
-  phase.reads = {"transitions.state"};
-  phase.writes = {"adoption.levers"};
   phase.on_step = [this](const StepContext& ctx) { apply_levers(ctx); };
   plan.add(std::move(phase));
 }
@@ -164,8 +162,6 @@ void Transitions::add_update_phase(StepPlan& plan) {
   Phase phase;
   phase.name = "transitions.update";
   phase.kind = Phase::Kind::serial;
-  phase.reads = {"adoption.adopted.current", "stakeholder_adoption.adopted.current"};
-  phase.writes = {"transitions.state", "instruments.budgets"};
   phase.on_step = [this](const StepContext& ctx) { update(ctx); };
   plan.add(std::move(phase));
 }
@@ -259,16 +255,16 @@ TransitionHistory Transitions::history() const {
   return h;
 }
 
-void Transitions::describe_metrics(std::vector<MetricSpec>& out) const {
-  if (!params_.landscape.empty()) {
-    const Breakdown by{"pressure", names_of(params_.landscape)};
+void Transitions::describe_metrics(const TransitionParams& params, std::vector<MetricSpec>& out) {
+  if (!params.landscape.empty()) {
+    const Breakdown by{"pressure", names_of(params.landscape)};
     out.push_back({"landscape_pressure", "1",
                    "Value of each landscape pressure during the step (units of what it acts on: share of "
                    "contacts, per year, stability, or budget share)",
                    by});
   }
-  if (!params_.regimes.empty()) {
-    const Breakdown by{"regime", names_of(params_.regimes)};
+  if (!params.regimes.empty()) {
+    const Breakdown by{"regime", names_of(params.regimes)};
     out.push_back({"regime_strength", "1",
                    "Centrality-weighted share of the challengers' possible adopters that have not adopted "
                    "them, at the end of the step",
@@ -276,8 +272,8 @@ void Transitions::describe_metrics(std::vector<MetricSpec>& out) const {
     out.push_back(
         {"regime_stability", "1", "Regime strength less the landscape pressure on regimes, in [0, 1]", by});
   }
-  if (!params_.niches.empty()) {
-    const Breakdown by{"niche", names_of(params_.niches)};
+  if (!params.niches.empty()) {
+    const Breakdown by{"niche", names_of(params.niches)};
     out.push_back({"niche_momentum", "1",
                    "learning_weight × adopter share among members + expectation_weight × maturity / 4", by});
   }

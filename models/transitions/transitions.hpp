@@ -59,7 +59,9 @@ class Transitions {
   /// Regimes' strength, niches' momentum, events: add after the adoption phases.
   void add_update_phase(StepPlan& plan);
 
-  void describe_metrics(std::vector<MetricSpec>& out) const;
+  void describe_metrics(std::vector<MetricSpec>& out) const { describe_metrics(params_, out); }
+  /// The same from the parameters alone, before any world exists.
+  static void describe_metrics(const TransitionParams& params, std::vector<MetricSpec>& out);
   [[nodiscard]] std::size_t metric_width() const noexcept;
   void write_metrics(std::span<double> out) const;
 

@@ -5,12 +5,24 @@
 #include "engine/network/generators.hpp"
 #include "models/world/stream_ids.hpp"
 
+#include <atomic>
 #include <utility>
 
 namespace missionsim::model {
 
+namespace {
+// Counts constructions only, for the test that describing a scenario builds no world; it never
+// changes a result.
+std::atomic<std::uint64_t> worlds_built{0};
+}  // namespace
+
+std::uint64_t World::constructed() noexcept {
+  return worlds_built.load();
+}
+
 World::World(std::uint32_t population, std::vector<NetworkLayer> layers)
     : population_(population), layers_(std::move(layers)) {
+  worlds_built.fetch_add(1, std::memory_order_relaxed);
   for (const auto& l : layers_)
     if (!l.well_mixed && l.graph.node_count() != population_)
       throw InternalError("World: layer '" + l.name + "' has " + std::to_string(l.graph.node_count()) +

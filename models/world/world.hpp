@@ -28,6 +28,8 @@ struct NetworkLayer {
 class World {
  public:
   World(std::uint32_t population, std::vector<NetworkLayer> layers);
+  /// Worlds constructed in this process so far (a diagnostic for tests).
+  [[nodiscard]] static std::uint64_t constructed() noexcept;
 
   [[nodiscard]] std::uint32_t population() const noexcept { return population_; }
   [[nodiscard]] const std::vector<NetworkLayer>& layers() const noexcept { return layers_; }

@@ -58,17 +58,4 @@ TEST_CASE("A serial phase between two writers makes the plan valid") {
   CHECK_NOTHROW(plan.freeze());
 }
 
-TEST_CASE("The DOT dump names every phase and the state it touches") {
-  StepPlan plan;
-  auto p = agents("decide", {"adopted.next"});
-  p.reads = {"adopted.current"};
-  plan.add(p);
-  plan.add(serial("commit"));
-  const auto dot = plan.to_dot();
-  CHECK(dot.find("digraph") == 0);
-  CHECK(dot.find("\"decide\" -> \"adopted.next\"") != std::string::npos);
-  CHECK(dot.find("\"adopted.current\" -> \"decide\"") != std::string::npos);
-  CHECK(dot.find("\"decide\" -> \"commit\"") != std::string::npos);
-}
-
 }  // namespace missionsim

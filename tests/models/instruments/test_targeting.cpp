@@ -1,7 +1,7 @@
 // Instruments aimed at some regions or stakeholder types: they act there and only there, an
 // instrument aimed at every region is the untargeted one, and targeting mistakes are reported.
 #include "engine/core/error.hpp"
-#include "models/composition/lever_zones.hpp"
+#include "models/components/lever_zones.hpp"
 #include "models/composition/scenario.hpp"
 #include "tests/support/run_scenario.hpp"
 #include "tests/support/scenario_text.hpp"
