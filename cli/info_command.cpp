@@ -1,6 +1,9 @@
-// `missionsim info`: what an output file holds, read without the scenario.
+// `missionsim info`: what an output file holds, read without the scenario; with --plan, the
+// frozen step plan of a scenario, from its description alone.
 #include "cli/commands.hpp"
 #include "engine/io/file_summary.hpp"
+#include "models/composition/scenario.hpp"
+#include "models/composition/simulation.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -72,9 +75,27 @@ void print_early_warnings(const AnalysisSummary& a) {
 }  // namespace
 
 Command add_info_command(CLI::App& app) {
-  auto file = std::make_shared<std::string>();
-  app.add_option("file", *file, "missionsim output file (HDF5)")->required();
-  return [file] {
+  struct Options {
+    std::string file;
+    bool plan = false, dot = false;
+    std::vector<std::string> sets;
+  };
+  auto o = std::make_shared<Options>();
+  app.add_option("file", o->file, "missionsim output file (HDF5), or with --plan a scenario file")
+      ->required();
+  auto* plan = app.add_flag("--plan", o->plan,
+                            "Print the scenario's frozen step plan instead: one line per phase in execution "
+                            "order, COMPONENT.PHASE reads: ... writes: ... (no world is built)");
+  app.add_flag("--dot", o->dot, "With --plan: the plan as Graphviz DOT (dot -Tsvg)")->needs(plan);
+  app.add_option("--set", o->sets, "With --plan: override a scenario key first (repeatable)")->needs(plan);
+  return [o] {
+    if (o->plan) {
+      const model::Scenario scenario = model::load_scenario(o->file, o->sets);
+      const ModelDescription d = model::describe_scenario(scenario);
+      std::fputs((o->dot ? d.plan_dot() : d.plan_text()).c_str(), stdout);
+      return 0;
+    }
+    const auto& file = &o->file;
     const FileSummary s = read_file_summary(*file);
     std::printf("file        %s\n", file->c_str());
     std::printf("format      %s %d (engine %s)\n", s.format.c_str(), s.format_version,

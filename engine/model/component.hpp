@@ -86,7 +86,8 @@ class SetupContext {
   /// The step's metric values (stable for the run).
   [[nodiscard]] MetricValues values() const;
   /// The body of an agent phase, over the agents of `blocks`.
-  void body(PhaseHandle phase, BlockPartition blocks, std::function<void(const StepContext&, const AgentBlock&)> f);
+  void body(PhaseHandle phase, BlockPartition blocks,
+            std::function<void(const StepContext&, const AgentBlock&)> f);
   /// The body of a serial phase.
   void body(PhaseHandle phase, std::function<void(const StepContext&)> f);
   /// The bodies of phases a class adds to a plan of its own (its add_phases()), each bound to

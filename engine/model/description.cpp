@@ -35,9 +35,11 @@ ComponentDescription::ComponentDescription(ModelDescription& d, std::string comp
   d_.begin_component(component_);
 }
 
-std::uint32_t ComponentDescription::mention(std::string_view full_name, std::type_index type, const char* label) {
+std::uint32_t ComponentDescription::mention(std::string_view full_name, std::type_index type,
+                                            const char* label) {
   auto& cols = d_.columns_;
-  const auto it = std::find_if(cols.begin(), cols.end(), [&](const ColumnInfo& c) { return c.name == full_name; });
+  const auto it =
+      std::find_if(cols.begin(), cols.end(), [&](const ColumnInfo& c) { return c.name == full_name; });
   if (it != cols.end()) {
     if (it->type != type)
       throw InternalError("model description: component '" + component_ + "' names column '" + it->name +
@@ -71,7 +73,8 @@ MetricHandle ComponentDescription::metric(MetricSpec spec) {
     if (d_.metrics_[i].dataset_name() == spec.dataset_name())
       throw InternalError("model description: metric '" + spec.dataset_name() + "' of component '" +
                           component_ + "' is already declared by '" + d_.metric_owner_[i] + "'");
-  d_.metric_refs_.push_back({spec.dataset_name(), static_cast<std::uint32_t>(d_.metrics_.size()), component_});
+  d_.metric_refs_.push_back(
+      {spec.dataset_name(), static_cast<std::uint32_t>(d_.metrics_.size()), component_});
   d_.metrics_.push_back(std::move(spec));
   d_.metric_owner_.push_back(component_);
   return {static_cast<std::uint32_t>(d_.metric_refs_.size() - 1)};
@@ -183,13 +186,14 @@ void ModelDescription::freeze() {
     for (const auto c : p.writes) {
       const ColumnInfo& col = columns_[c];
       if (!col.declared)
-        throw InternalError(where + quoted(p) + " writes column '" + col.name + "', which no component declares");
+        throw InternalError(where + quoted(p) + " writes column '" + col.name +
+                            "', which no component declares");
       if (last_writer[c] >= 0 && last_writer[c] != id) {
         const PhaseInfo& first = phases_[static_cast<std::size_t>(last_writer[c])];
         if (std::find(p.after.begin(), p.after.end(), first.name) == p.after.end())
-          throw InternalError(where + quoted(first) + " and " + quoted(p) + " both write column '" + col.name +
-                              "' and the order is not declared (" + p.name + " should say after(\"" +
-                              first.name + "\"))");
+          throw InternalError(where + quoted(first) + " and " + quoted(p) + " both write column '" +
+                              col.name + "' and the order is not declared (" + p.name +
+                              " should say after(\"" + first.name + "\"))");
       }
       // Two parallel phases writing the same state with nothing serial between would race on
       // whatever they aggregate.
@@ -230,7 +234,8 @@ void ModelDescription::freeze() {
       const auto writer = std::find_if(phases_.begin(), phases_.end(), [&](const PhaseInfo& p) {
         return std::find(p.writes.begin(), p.writes.end(), c) != p.writes.end();
       });
-      throw InternalError(where + quoted(*writer) + " writes column '" + col.name + "', which no phase reads");
+      throw InternalError(where + quoted(*writer) + " writes column '" + col.name +
+                          "', which no phase reads");
     }
     if (col.declared && !written[c] && !col.set_up)
       throw InternalError(where + "component '" + col.owner + "' declares column '" + col.name +

@@ -66,7 +66,7 @@ struct PhaseInfo {
   std::string component;
   Phase::Kind kind = Phase::Kind::serial;
   int stage = 0;
-  std::vector<std::uint32_t> reads, writes;                ///< columns
+  std::vector<std::uint32_t> reads, writes;                  ///< columns
   std::vector<std::uint32_t> reads_metrics, writes_metrics;  ///< metric references
   std::vector<std::string> after;  ///< earlier phases that write a column this one also writes
 };

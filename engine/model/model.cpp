@@ -122,8 +122,10 @@ void SetupContext::body(PhaseHandle phase, std::function<void(const StepContext&
 void SetupContext::bodies_from(const StepPlan& plan, const BlockPartition& blocks) {
   const auto& phases = model_.description_.phases();
   for (const Phase& p : plan.phases()) {
-    const auto it = std::find_if(phases.begin(), phases.end(), [&](const PhaseInfo& i) { return i.name == p.name; });
-    if (it == phases.end() || it->component != model_.description_.components()[component_] || it->kind != p.kind)
+    const auto it =
+        std::find_if(phases.begin(), phases.end(), [&](const PhaseInfo& i) { return i.name == p.name; });
+    if (it == phases.end() || it->component != model_.description_.components()[component_] ||
+        it->kind != p.kind)
       throw InternalError("model: component '" + model_.description_.components()[component_] +
                           "' runs phase '" + p.name + "', which it does not declare (as that kind)");
     const PhaseHandle h{static_cast<std::uint32_t>(it - phases.begin())};

@@ -60,8 +60,8 @@ class Model {
   std::uint64_t seed_ = 0;
   std::uint32_t run_ = 0;
   std::vector<double> values_;
-  std::vector<Body> bodies_;             ///< per phase id
-  std::vector<StateList> states_;        ///< per component
+  std::vector<Body> bodies_;                              ///< per phase id
+  std::vector<StateList> states_;                         ///< per component
   std::vector<std::unique_ptr<ColumnBinding>> bindings_;  ///< per column: the owner's data source
   StepPlan plan_;
   std::unique_ptr<StepExecutor> executor_;

@@ -24,7 +24,8 @@ class AdoptionByGroup {
   void describe_metrics(std::vector<MetricSpec>& out) const;
   /// The same from the innovations alone, before any world exists.
   static void describe_metrics(const std::vector<InnovationParams>& innovations, const Breakdown& by,
-                               const std::string& prefix, const std::string& among, std::vector<MetricSpec>& out);
+                               const std::string& prefix, const std::string& among,
+                               std::vector<MetricSpec>& out);
   [[nodiscard]] std::size_t metric_width() const noexcept;
   void write_metrics(std::span<double> out) const;
 

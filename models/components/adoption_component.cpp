@@ -35,7 +35,8 @@ std::vector<AdopterProfile> organisation_profiles(const std::vector<InnovationPa
 const AdoptionNames organisation_names{"stakeholder_", "stakeholder_innovation", "organisations"};
 }  // namespace
 
-AdoptionComponent::AdoptionComponent(const Scenario& s, const PopulationComponent& population, bool full_sweep)
+AdoptionComponent::AdoptionComponent(const Scenario& s, const PopulationComponent& population,
+                                     bool full_sweep)
     : scenario_(s),
       who_(Adopters::citizens),
       population_(population),
@@ -55,8 +56,10 @@ AdoptionComponent::AdoptionComponent(const Scenario& s, const PopulationComponen
 void AdoptionComponent::describe(ComponentDescription& d) {
   if (!active()) return;
   const bool citizens = who_ == Adopters::citizens;
-  adopted = d.set_up_column<std::uint8_t>("adopted", "Who has adopted each innovation (initial adopters at setup)");
-  protected_adopters = d.set_up_column<std::uint8_t>("protected", "Adopters placed by a field lab or a mandate");
+  adopted =
+      d.set_up_column<std::uint8_t>("adopted", "Who has adopted each innovation (initial adopters at setup)");
+  protected_adopters =
+      d.set_up_column<std::uint8_t>("protected", "Adopters placed by a field lab or a mandate");
   levers = d.set_up_column<double>("levers", "This step's levers of each innovation in each lever zone");
   maturity = d.set_up_column<double>("maturity", "Each innovation's stage of maturity");
   const auto thresholds = d.set_up_column<float>("thresholds", "Each agent's adoption threshold");
@@ -65,7 +68,8 @@ void AdoptionComponent::describe(ComponentDescription& d) {
   const auto changed = d.column<std::uint8_t>("block_changed", "Blocks with an agent marked");
   const auto tallies = d.column<std::uint64_t>("block_tallies", "New adopters and abandonments per block");
   const auto rates = d.column<double>("mixed_rates", "Well-mixed adoption probabilities of the step");
-  const auto network = citizens ? d.use<CsrGraph>("population.network") : d.use<CsrGraph>("stakeholders.collaboration");
+  const auto network =
+      citizens ? d.use<CsrGraph>("population.network") : d.use<CsrGraph>("stakeholders.collaboration");
   const std::string self(name());
 
   // After the instruments' seeds and mandates of this step (DESIGN.md's order).
@@ -90,7 +94,8 @@ void AdoptionComponent::describe(ComponentDescription& d) {
   std::vector<MetricSpec> specs, group_specs;
   Adoption::describe_metrics(innovations_, citizens ? AdoptionNames{} : organisation_names, specs);
   if (citizens)
-    AdoptionByGroup::describe_metrics(innovations_, Breakdown{"region", names_of(scenario_.population.regions)},
+    AdoptionByGroup::describe_metrics(innovations_,
+                                      Breakdown{"region", names_of(scenario_.population.regions)},
                                       "adopter_share_", "people", group_specs);
   else
     AdoptionByGroup::describe_metrics(innovations_, Breakdown{"type", Stakeholders::type_labels()},
@@ -113,10 +118,11 @@ void AdoptionComponent::setup(SetupContext& ctx) {
   const std::uint16_t regions = population_.region_count();
   BlockPartition blocks = population_.blocks();
   if (who_ == Adopters::citizens) {
-    adoption_.emplace(innovations_, population_.world(), blocks, AdoptionNames{}, std::vector<AdopterProfile>{},
-                      LeverZones{population_.population().region(), regions});
+    adoption_.emplace(innovations_, population_.world(), blocks, AdoptionNames{},
+                      std::vector<AdopterProfile>{}, LeverZones{population_.population().region(), regions});
     by_group_.emplace(*adoption_, population_.population().region(),
-                      Breakdown{"region", population_.population().region_labels()}, "adopter_share_", "people");
+                      Breakdown{"region", population_.population().region_labels()}, "adopter_share_",
+                      "people");
   } else {
     const Stakeholders& orgs = stakeholders_->organisations();
     organisation_world_.emplace(orgs.size(), std::vector<NetworkLayer>{orgs.collaboration()});
@@ -134,13 +140,14 @@ void AdoptionComponent::setup(SetupContext& ctx) {
   StepPlan phases;
   adoption_->add_phases(phases);
   ctx.bodies_from(phases, blocks);
-  ctx.body(metrics_phase_, [this, out = ctx.values()[metrics_], groups = ctx.values()[group_metrics_]](
-                               const StepContext&) {
-    adoption_->write_metrics(out);
-    by_group_->write_metrics(groups);
-  });
+  ctx.body(metrics_phase_,
+           [this, out = ctx.values()[metrics_], groups = ctx.values()[group_metrics_]](const StepContext&) {
+             adoption_->write_metrics(out);
+             by_group_->write_metrics(groups);
+           });
   if (who_ == Adopters::citizens) {
-    ctx.state().keep([this] { return adoption_->state(); }, [this](const Adoption::State& s) { adoption_->restore(s); });
+    ctx.state().keep([this] { return adoption_->state(); },
+                     [this](const Adoption::State& s) { adoption_->restore(s); });
   } else {
     // The stakeholders are restored first (the registry's order): the layer follows theirs.
     ctx.state().keep([this] { return adoption_->state(); },
@@ -152,7 +159,8 @@ void AdoptionComponent::setup(SetupContext& ctx) {
 }
 
 void AdoptionComponent::follow_collaboration() {
-  organisation_world_->layer_mut("collaboration").graph = stakeholders_->organisations().collaboration().graph;
+  organisation_world_->layer_mut("collaboration").graph =
+      stakeholders_->organisations().collaboration().graph;
 }
 
 void AdoptionComponent::collaboration_changed() {

@@ -3,9 +3,9 @@
 #pragma once
 
 #include "models/adoption/adoption.hpp"
-#include "models/instruments/instruments.hpp"
 #include "models/components/adoption_by_group.hpp"
 #include "models/components/stakeholders_component.hpp"
+#include "models/instruments/instruments.hpp"
 
 #include <optional>
 
@@ -16,8 +16,8 @@ class AdoptionComponent final : public HealthComponent {
   /// Citizens' innovations: the component "adoption".
   AdoptionComponent(const Scenario& s, const PopulationComponent& population, bool full_sweep);
   /// Organisations' innovations: "stakeholder_adoption", active when the scenario has stakeholders.
-  AdoptionComponent(const Scenario& s, const PopulationComponent& population, StakeholdersComponent& stakeholders,
-                    bool full_sweep);
+  AdoptionComponent(const Scenario& s, const PopulationComponent& population,
+                    StakeholdersComponent& stakeholders, bool full_sweep);
   [[nodiscard]] std::string_view name() const override {
     return who_ == Adopters::citizens ? "adoption" : "stakeholder_adoption";
   }

@@ -30,7 +30,8 @@ InstrumentsComponent::InstrumentsComponent(const Scenario& s, const PopulationCo
 
 void InstrumentsComponent::describe(ComponentDescription& d) {
   if (!active()) return;
-  budgets = d.set_up_column<double>("budgets", "Each instrument's spending so far and what it may still spend");
+  budgets =
+      d.set_up_column<double>("budgets", "Each instrument's spending so far and what it may still spend");
   programme = d.set_up_column<std::uint8_t>("programme", "Which instruments are held, stopped or scaled");
   // First in the step: this step's levers and seeds are in place before anyone decides.
   auto apply = d.phase("apply", Phase::Kind::serial, Stage::levers)
@@ -46,7 +47,8 @@ void InstrumentsComponent::describe(ComponentDescription& d) {
   std::vector<MetricSpec> specs;
   Instruments::describe_metrics(scenario_.instruments, specs);
   metrics_ = d.metrics(specs);
-  metrics_phase_ = d.phase("metrics", Phase::Kind::serial, Stage::metrics).reads(budgets).writes_metrics(metrics_);
+  metrics_phase_ =
+      d.phase("metrics", Phase::Kind::serial, Stage::metrics).reads(budgets).writes_metrics(metrics_);
 }
 
 void InstrumentsComponent::setup(SetupContext& ctx) {
@@ -68,12 +70,14 @@ void InstrumentsComponent::setup(SetupContext& ctx) {
   if (organisations_.active())  // coordination adds ties: the organisations' layer follows
     instruments_->on_collaboration_changed([this] { organisations_.collaboration_changed(); });
   for (const auto& t : scenario_.triggers)
-    if (t.action == TriggerAction::start) instruments_->hold_until_started(instrument_index(scenario_, t.instrument));
+    if (t.action == TriggerAction::start)
+      instruments_->hold_until_started(instrument_index(scenario_, t.instrument));
   instruments_->setup();
   StepPlan phases;
   instruments_->add_phases(phases);
   ctx.bodies_from(phases, population_.blocks());
-  ctx.body(metrics_phase_, [this, out = ctx.values()[metrics_]](const StepContext&) { instruments_->write_metrics(out); });
+  ctx.body(metrics_phase_,
+           [this, out = ctx.values()[metrics_]](const StepContext&) { instruments_->write_metrics(out); });
   ctx.state().keep([this] { return instruments_->state(); },
                    [this](const Instruments::State& s) { instruments_->restore(s); });
 }
@@ -113,7 +117,9 @@ void TriggersComponent::setup(SetupContext& ctx) {
   triggers_.emplace(scenario_.triggers, ctx.description().metrics(), std::move(watched), calendar_,
                     *instruments_.instruments());
   triggers_->setup(ctx.run());
-  ctx.body(watch_, [this, values = ctx.values()](const StepContext& step) { triggers_->on_step(step.step, values.all()); });
+  ctx.body(watch_, [this, values = ctx.values()](const StepContext& step) {
+    triggers_->on_step(step.step, values.all());
+  });
   ctx.state().keep([this] { return triggers_->state(); },
                    [this](const std::vector<std::uint8_t>& fired) { triggers_->restore(fired); });
 }

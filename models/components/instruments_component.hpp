@@ -13,8 +13,9 @@ namespace missionsim::model {
 
 class InstrumentsComponent final : public HealthComponent {
  public:
-  InstrumentsComponent(const Scenario& s, const PopulationComponent& population, StakeholdersComponent& stakeholders,
-                       AdoptionComponent& citizens, AdoptionComponent& organisations);
+  InstrumentsComponent(const Scenario& s, const PopulationComponent& population,
+                       StakeholdersComponent& stakeholders, AdoptionComponent& citizens,
+                       AdoptionComponent& organisations);
   [[nodiscard]] std::string_view name() const override { return "instruments"; }
   void describe(ComponentDescription& d) override;
   void setup(SetupContext& ctx) override;

@@ -35,7 +35,8 @@ void MissionComponent::describe(ComponentDescription& d) {
   for (const auto& g : scenario_.mission.goals) {
     observe.reads_metric(d.use_metric(g.metric));
     d.goal({g.name, describe_kpi(g, calendar_), g.direction == Direction::at_most ? "at_most" : "at_least",
-            format_date(g.deadline), g.baseline.value_or(std::numeric_limits<double>::quiet_NaN()), g.target});
+            format_date(g.deadline), g.baseline.value_or(std::numeric_limits<double>::quiet_NaN()),
+            g.target});
   }
   observe_ = observe;
   d.event_kind("goal_met");
@@ -44,13 +45,15 @@ void MissionComponent::describe(ComponentDescription& d) {
 
 void MissionComponent::setup(SetupContext& ctx) {
   if (scenario_.mission.goals.empty()) return;
-  mission_.emplace(scenario_.mission, ctx.description().metrics(), calendar_, denominators(population_.population()));
+  mission_.emplace(scenario_.mission, ctx.description().metrics(), calendar_,
+                   denominators(population_.population()));
   mission_->setup(ctx.run());
   ctx.body(observe_, [this, values = ctx.values(), out = ctx.values()[metrics_]](const StepContext& step) {
     mission_->on_step(step.step, values.all());
     mission_->write_metrics(out);
   });
-  ctx.state().keep([this] { return mission_->state(); }, [this](const Mission::State& s) { mission_->restore(s); });
+  ctx.state().keep([this] { return mission_->state(); },
+                   [this](const Mission::State& s) { mission_->restore(s); });
 }
 
 void MissionComponent::take_events(std::vector<Event>& out) {
@@ -62,7 +65,8 @@ void MissionComponent::conclude(ConcludeContext& ctx) {
   if (!mission_) return;
   std::vector<GoalOutcome> outcomes;
   for (const auto& g : mission_->results())
-    outcomes.push_back({static_cast<std::int8_t>(g.decided ? (g.achieved ? 1 : 0) : -1), g.value_at_deadline});
+    outcomes.push_back(
+        {static_cast<std::int8_t>(g.decided ? (g.achieved ? 1 : 0) : -1), g.value_at_deadline});
   ctx.record_goals(outcomes);
 }
 
@@ -75,7 +79,8 @@ void MissionComponent::summarise(RunSummary& out) const {
 AnalysisSpec transition_analysis_spec() {
   return {
       "transition",
-      {{"pathway", "", "Geels & Schot (2007) transition pathway of the run (docs/model.md, Transitions)", true},
+      {{"pathway", "", "Geels & Schot (2007) transition pathway of the run (docs/model.md, Transitions)",
+        true},
        {"regime_shift_step", "step", "Step of the first regime_shift event (NaN: none)", false},
        {"niche_breakthrough_step", "step", "Step of the first niche_breakthrough event (NaN: none)", false},
        {"max_regime_pressure", "1", "Largest landscape pressure on regimes before the first shift", false}}};
@@ -83,7 +88,8 @@ AnalysisSpec transition_analysis_spec() {
 
 TransitionsComponent::TransitionsComponent(const Scenario& s, const PopulationComponent& population,
                                            StakeholdersComponent& stakeholders, AdoptionComponent& citizens,
-                                           AdoptionComponent& organisations, InstrumentsComponent& instruments)
+                                           AdoptionComponent& organisations,
+                                           InstrumentsComponent& instruments)
     : scenario_(s),
       calendar_(s.calendar()),
       population_(population),
@@ -94,7 +100,8 @@ TransitionsComponent::TransitionsComponent(const Scenario& s, const PopulationCo
 
 void TransitionsComponent::describe(ComponentDescription& d) {
   if (scenario_.transitions.empty()) return;
-  const auto state = d.set_up_column<double>("state", "Regime strengths, niche momentum and landscape pressure");
+  const auto state =
+      d.set_up_column<double>("state", "Regime strengths, niche momentum and landscape pressure");
   // Landscape and lock-in add to the levers the instruments have just set.
   auto levers = d.phase("levers", Phase::Kind::serial, Stage::landscape)
                     .reads(state)
@@ -107,12 +114,14 @@ void TransitionsComponent::describe(ComponentDescription& d) {
     levers.writes(organisations_.levers);
     update.reads(organisations_.adopted, organisations_.maturity);
   }
-  if (instruments_.active()) update.writes(instruments_.budgets).after("instruments.apply");  // fiscal pressure
+  if (instruments_.active())
+    update.writes(instruments_.budgets).after("instruments.apply");  // fiscal pressure
   for (const char* kind : {"landscape_shock", "regime_shift", "niche_breakthrough"}) d.event_kind(kind);
   std::vector<MetricSpec> specs;
   Transitions::describe_metrics(scenario_.transitions, specs);
   metrics_ = d.metrics(specs);
-  metrics_phase_ = d.phase("metrics", Phase::Kind::serial, Stage::metrics).reads(state).writes_metrics(metrics_);
+  metrics_phase_ =
+      d.phase("metrics", Phase::Kind::serial, Stage::metrics).reads(state).writes_metrics(metrics_);
   analysis_ = d.analysis(transition_analysis_spec());
 }
 
@@ -121,14 +130,16 @@ void TransitionsComponent::setup(SetupContext& ctx) {
   const std::uint16_t regions = population_.region_count();
   if (Stakeholders* orgs = stakeholders_.stakeholders())
     for (const auto region : orgs->region())
-      organisation_region_.push_back(region == national_region ? regions : static_cast<std::uint16_t>(region));
+      organisation_region_.push_back(region == national_region ? regions
+                                                               : static_cast<std::uint16_t>(region));
   std::vector<TransitionInnovation> innovations;
   for (const auto& p : scenario_.innovations) {
     const InnovationTarget t = find_innovation(p.name, citizens_, organisations_);
     if (t.adoption == citizens_.adoption())
       innovations.push_back({t.adoption, t.index, population_.population().region(), {}});
     else
-      innovations.push_back({t.adoption, t.index, organisation_region_, stakeholders_.organisations().incumbency()});
+      innovations.push_back(
+          {t.adoption, t.index, organisation_region_, stakeholders_.organisations().incumbency()});
   }
   transitions_.emplace(scenario_.transitions, std::move(innovations), calendar_, instruments_.instruments());
   transitions_->setup();
@@ -136,7 +147,8 @@ void TransitionsComponent::setup(SetupContext& ctx) {
   transitions_->add_lever_phase(phases);
   transitions_->add_update_phase(phases);
   ctx.bodies_from(phases, population_.blocks());
-  ctx.body(metrics_phase_, [this, out = ctx.values()[metrics_]](const StepContext&) { transitions_->write_metrics(out); });
+  ctx.body(metrics_phase_,
+           [this, out = ctx.values()[metrics_]](const StepContext&) { transitions_->write_metrics(out); });
   ctx.state().keep([this] { return transitions_->state(); },
                    [this](const Transitions::State& s) { transitions_->restore(s); });
 }
@@ -175,7 +187,8 @@ const std::vector<std::string>& EarlyWarningsComponent::watched() {
   return names;
 }
 
-EarlyWarningsComponent::EarlyWarningsComponent(const Scenario& s) : scenario_(s), steps_(s.calendar().step_count()) {}
+EarlyWarningsComponent::EarlyWarningsComponent(const Scenario& s)
+    : scenario_(s), steps_(s.calendar().step_count()) {}
 
 void EarlyWarningsComponent::describe(ComponentDescription& d) {
   // Last: the indicators follow adoption shares and goal KPIs written before them.

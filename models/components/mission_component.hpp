@@ -33,9 +33,9 @@ class MissionComponent final : public HealthComponent {
 
 class TransitionsComponent final : public HealthComponent {
  public:
-  TransitionsComponent(const Scenario& s, const PopulationComponent& population, StakeholdersComponent& stakeholders,
-                       AdoptionComponent& citizens, AdoptionComponent& organisations,
-                       InstrumentsComponent& instruments);
+  TransitionsComponent(const Scenario& s, const PopulationComponent& population,
+                       StakeholdersComponent& stakeholders, AdoptionComponent& citizens,
+                       AdoptionComponent& organisations, InstrumentsComponent& instruments);
   [[nodiscard]] std::string_view name() const override { return "transitions"; }
   void describe(ComponentDescription& d) override;
   void setup(SetupContext& ctx) override;

@@ -14,14 +14,16 @@ PathwayComponent::PathwayComponent(const Scenario& s, const PopulationComponent&
 void PathwayComponent::describe(ComponentDescription& d) {
   if (!active()) return;
   care_state = d.set_up_column<std::uint8_t>("care_state", "Each person's state in the care pathway");
-  step_tally = d.set_up_column<double>("step_tally", "The step's counts by state, event, region and quintile");
-  const auto tallies = d.column<double>("block_tallies", "Per-block counts of the step, combined in block order");
-  auto transition = d.phase("transition", Phase::Kind::agents, Stage::disease)
-                        .reads(d.use<std::uint16_t>("population.region"), d.use<std::uint8_t>("population.quintile"),
-                               d.use<std::uint8_t>("population.age_band"),
-                               d.use<std::uint32_t>("population.risk_factors"),
-                               d.use<float>("population.onset_risk"), care_state)
-                        .writes(care_state, tallies);
+  step_tally =
+      d.set_up_column<double>("step_tally", "The step's counts by state, event, region and quintile");
+  const auto tallies =
+      d.column<double>("block_tallies", "Per-block counts of the step, combined in block order");
+  auto transition =
+      d.phase("transition", Phase::Kind::agents, Stage::disease)
+          .reads(d.use<std::uint16_t>("population.region"), d.use<std::uint8_t>("population.quintile"),
+                 d.use<std::uint8_t>("population.age_band"), d.use<std::uint32_t>("population.risk_factors"),
+                 d.use<float>("population.onset_risk"), care_state)
+          .writes(care_state, tallies);
   bool by_citizens = false, by_organisations = false;
   for (const auto& p : scenario_.innovations)
     if (p.changes_pathway()) (p.adopters == Adopters::citizens ? by_citizens : by_organisations) = true;
@@ -31,8 +33,9 @@ void PathwayComponent::describe(ComponentDescription& d) {
   std::vector<MetricSpec> specs;
   Pathway::describe_metrics(scenario_.population, specs);
   metrics_ = d.metrics(specs);
-  metrics_phase_ =
-      d.phase("metrics", Phase::Kind::serial, Stage::metrics).reads(step_tally, care_state).writes_metrics(metrics_);
+  metrics_phase_ = d.phase("metrics", Phase::Kind::serial, Stage::metrics)
+                       .reads(step_tally, care_state)
+                       .writes_metrics(metrics_);
 }
 
 void PathwayComponent::setup(SetupContext& ctx) {
@@ -54,9 +57,11 @@ void PathwayComponent::setup(SetupContext& ctx) {
   StepPlan phases;
   pathway_->add_phases(phases);
   ctx.bodies_from(phases, population_.blocks());
-  ctx.body(metrics_phase_, [this, out = ctx.values()[metrics_]](const StepContext&) { pathway_->write_metrics(out); });
+  ctx.body(metrics_phase_,
+           [this, out = ctx.values()[metrics_]](const StepContext&) { pathway_->write_metrics(out); });
   ctx.bind(care_state, [this] { return pathway_->states(); });
-  ctx.state().keep([this] { return pathway_->state(); }, [this](const Pathway::State& s) { pathway_->restore(s); });
+  ctx.state().keep([this] { return pathway_->state(); },
+                   [this](const Pathway::State& s) { pathway_->restore(s); });
 }
 
 EquityComponent::EquityComponent(const Scenario& s, const PopulationComponent& population,
@@ -76,7 +81,8 @@ void EquityComponent::describe(ComponentDescription& d) {
 void EquityComponent::setup(SetupContext& ctx) {
   if (!pathway_.active()) return;
   equity_.emplace(*pathway_.pathway(), population_.population(), scenario_.calendar().dt_years());
-  ctx.body(metrics_phase_, [this, out = ctx.values()[metrics_]](const StepContext&) { equity_->write_metrics(out); });
+  ctx.body(metrics_phase_,
+           [this, out = ctx.values()[metrics_]](const StepContext&) { equity_->write_metrics(out); });
 }
 
 }  // namespace missionsim::model

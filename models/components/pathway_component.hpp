@@ -12,8 +12,9 @@ namespace missionsim::model {
 
 class PathwayComponent final : public HealthComponent {
  public:
-  PathwayComponent(const Scenario& s, const PopulationComponent& population, StakeholdersComponent& stakeholders,
-                   AdoptionComponent& citizens, AdoptionComponent& organisations);
+  PathwayComponent(const Scenario& s, const PopulationComponent& population,
+                   StakeholdersComponent& stakeholders, AdoptionComponent& citizens,
+                   AdoptionComponent& organisations);
   [[nodiscard]] std::string_view name() const override { return "pathway"; }
   void describe(ComponentDescription& d) override;
   void setup(SetupContext& ctx) override;

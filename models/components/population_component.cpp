@@ -3,14 +3,17 @@
 namespace missionsim::model {
 
 PopulationComponent::PopulationComponent(const Scenario& s, std::uint32_t block_size)
-    : scenario_(s), blocks_(s.population.size, block_size ? block_size : BlockPartition::default_block_size) {}
+    : scenario_(s),
+      blocks_(s.population.size, block_size ? block_size : BlockPartition::default_block_size) {}
 
 void PopulationComponent::describe(ComponentDescription& d) {
   region = d.set_up_column<std::uint16_t>("region", "Each person's region");
-  quintile = d.set_up_column<std::uint8_t>("quintile", "Each person's deprivation quintile (0 least deprived)");
+  quintile =
+      d.set_up_column<std::uint8_t>("quintile", "Each person's deprivation quintile (0 least deprived)");
   age_band = d.set_up_column<std::uint8_t>("age_band", "Each person's age band");
   risk_factors = d.set_up_column<std::uint32_t>("risk_factors", "Each person's risk factors (a bit each)");
-  onset_risk = d.set_up_column<float>("onset_risk", "Each person's relative onset risk from the risk factors");
+  onset_risk =
+      d.set_up_column<float>("onset_risk", "Each person's relative onset risk from the risk factors");
   network = d.set_up_column<CsrGraph>("network", "The contact layers innovations spread on");
 }
 

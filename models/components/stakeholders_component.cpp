@@ -14,8 +14,9 @@ void StakeholdersComponent::describe(ComponentDescription& d) {
   std::vector<MetricSpec> specs;
   Stakeholders::describe_metrics(specs);
   metrics_ = d.metrics(specs);
-  metrics_phase_ =
-      d.phase("metrics", Phase::Kind::serial, Stage::metrics).reads(type, engagement).writes_metrics(metrics_);
+  metrics_phase_ = d.phase("metrics", Phase::Kind::serial, Stage::metrics)
+                       .reads(type, engagement)
+                       .writes_metrics(metrics_);
 }
 
 void StakeholdersComponent::setup(SetupContext& ctx) {
@@ -23,9 +24,8 @@ void StakeholdersComponent::setup(SetupContext& ctx) {
   stakeholders_.emplace(scenario_.stakeholders, population_.population(), ctx.seed(), ctx.run());
   ctx.bind(type, [this] { return stakeholders_->type(); });
   ctx.bind(engagement, [this] { return stakeholders_->engagement(); });
-  ctx.body(metrics_phase_, [this, out = ctx.values()[metrics_]](const StepContext&) {
-    stakeholders_->write_metrics(out);
-  });
+  ctx.body(metrics_phase_,
+           [this, out = ctx.values()[metrics_]](const StepContext&) { stakeholders_->write_metrics(out); });
   ctx.state().keep([this] { return stakeholders_->state(); },
                    [this](const Stakeholders::State& s) { stakeholders_->restore(s); });
 }

@@ -27,12 +27,15 @@ HealthSystem health_system(const Scenario& s, const RegistryOptions& o) {
   auto& citizens = add(std::make_unique<AdoptionComponent>(s, population, o.full_sweep));
   auto& stakeholders = add(std::make_unique<StakeholdersComponent>(s, population));
   auto& organisations = add(std::make_unique<AdoptionComponent>(s, population, stakeholders, o.full_sweep));
-  auto& instruments = add(std::make_unique<InstrumentsComponent>(s, population, stakeholders, citizens, organisations));
+  auto& instruments =
+      add(std::make_unique<InstrumentsComponent>(s, population, stakeholders, citizens, organisations));
   add(std::make_unique<TriggersComponent>(s, instruments));
-  auto& pathway = add(std::make_unique<PathwayComponent>(s, population, stakeholders, citizens, organisations));
+  auto& pathway =
+      add(std::make_unique<PathwayComponent>(s, population, stakeholders, citizens, organisations));
   add(std::make_unique<EquityComponent>(s, population, pathway));
   add(std::make_unique<MissionComponent>(s, population));
-  add(std::make_unique<TransitionsComponent>(s, population, stakeholders, citizens, organisations, instruments));
+  add(std::make_unique<TransitionsComponent>(s, population, stakeholders, citizens, organisations,
+                                             instruments));
   add(std::make_unique<EarlyWarningsComponent>(s));
   return h;
 }

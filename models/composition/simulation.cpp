@@ -59,11 +59,17 @@ struct Simulation::Impl {
   /// gap the comparison reports (each if present).
   std::array<std::optional<std::size_t>, 5> economic_offsets{};
 
-  Impl(const Scenario& s, const RunSettings& r, Clock::time_point t0)
+  static HealthSystem with(HealthSystem h, std::vector<std::unique_ptr<HealthComponent>> extra) {
+    for (auto& c : extra) h.components.push_back(std::move(c));
+    return h;
+  }
+
+  Impl(const Scenario& s, const RunSettings& r, std::vector<std::unique_ptr<HealthComponent>> extra,
+       Clock::time_point t0)
       : scenario(s),
         settings(r),
         calendar(s.calendar()),
-        system(health_system(s, {r.block_size, r.full_sweep})),
+        system(with(health_system(s, {r.block_size, r.full_sweep}), std::move(extra))),
         model(system.list()) {
     model.setup(r.seed, r.run, r.threads);
     if (r.capture_economics) {
@@ -102,7 +108,11 @@ struct Simulation::Impl {
 };
 
 Simulation::Simulation(const Scenario& scenario, const RunSettings& settings)
-    : impl_(std::make_unique<Impl>(scenario, settings, Clock::now())) {}
+    : Simulation(scenario, settings, {}) {}
+
+Simulation::Simulation(const Scenario& scenario, const RunSettings& settings,
+                       std::vector<std::unique_ptr<HealthComponent>> extra)
+    : impl_(std::make_unique<Impl>(scenario, settings, std::move(extra), Clock::now())) {}
 
 Simulation::~Simulation() = default;
 

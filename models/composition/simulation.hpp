@@ -45,6 +45,10 @@ class Simulation {
   /// Builds the world (networks, thresholds, initial adopters). InputError if an input file
   /// named by the scenario is missing or malformed: nothing has been written yet.
   Simulation(const Scenario& scenario, const RunSettings& settings);
+  /// With components of a study's own after the registry's (they may read any column or metric
+  /// of those, by name; docs/architecture.md, "Adding a component").
+  Simulation(const Scenario& scenario, const RunSettings& settings,
+             std::vector<std::unique_ptr<HealthComponent>> extra);
   ~Simulation();
   Simulation(const Simulation&) = delete;
   Simulation& operator=(const Simulation&) = delete;

@@ -217,7 +217,8 @@ void Instruments::add_infrastructure(const InstrumentParams& p) {
     stakeholders_->add_capacity(o, p.capacity / static_cast<double>(providers.size()));
 }
 
-void Instruments::describe_metrics(const std::vector<InstrumentParams>& params, std::vector<MetricSpec>& out) {
+void Instruments::describe_metrics(const std::vector<InstrumentParams>& params,
+                                   std::vector<MetricSpec>& out) {
   Breakdown by{"instrument", {}};
   for (const auto& p : params) by.labels.push_back(p.name);
   out.push_back({"spend", "currency", "Spending of the instrument during the step", by});

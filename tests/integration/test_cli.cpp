@@ -7,6 +7,8 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <set>
+#include <sstream>
 
 namespace missionsim::test {
 
@@ -270,6 +272,47 @@ TEST_CASE("tipping prints the curve and the tipping step, and writes /tipping be
   CHECK(bad.status == 2);
   CHECK(bad.output.find("no innovation named 'nothing'") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir / "bad.h5"));
+}
+
+}  // namespace missionsim::test
+
+namespace missionsim::test {
+
+TEST_CASE("info --plan prints the demo's plan from its description, --dot as Graphviz, and writes nothing") {
+  TempDir dir;
+  const auto plan = run_command(missionsim_exe() + " info --plan " + demo_path(), dir.path());
+  INFO(plan.output);
+  REQUIRE(plan.status == 0);
+  std::set<std::string> written;
+  std::vector<std::string> read;
+  std::istringstream lines(plan.output);
+  std::size_t phases = 0;
+  for (std::string line; std::getline(lines, line);) {
+    const auto r = line.find(" reads: "), w = line.find(" writes: ");
+    REQUIRE(w != std::string::npos);
+    auto add = [](const std::string& list, auto& into) {
+      std::istringstream in(list);
+      for (std::string x; std::getline(in, x, ',');) {
+        x.erase(0, x.find_first_not_of(' '));
+        if (x != "-") into.insert(into.end(), x);
+      }
+    };
+    add(line.substr(w + 9), written);
+    if (r != std::string::npos) {
+      add(line.substr(r + 8, w - r - 8), read);
+      ++phases;
+    }
+  }
+  CHECK(phases > 20);
+  for (const auto& x : read) {
+    INFO(x);
+    CHECK(written.count(x) == 1);
+  }
+  const auto dot = run_command(missionsim_exe() + " info --plan --dot " + demo_path(), dir.path());
+  CHECK(dot.status == 0);
+  CHECK(dot.output.rfind("digraph step {", 0) == 0);
+  CHECK(run_command(missionsim_exe() + " info --dot " + demo_path(), dir.path()).status == 2);
+  CHECK(files_in(dir.path()) == 0);
 }
 
 }  // namespace missionsim::test
