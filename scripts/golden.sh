@@ -6,7 +6,7 @@
 #   scripts/golden.sh check [FILE]    prints `differs: LABEL DATASET` per change, exit 1 if any
 # Paths are relative to the repository root. MISSIONSIM overrides the binary
 # (build/release/cli/missionsim), PYTHON the interpreter with h5py (Debian's /usr/bin/python3).
-# Exit status 2 when a command fails. Takes about 35 s on 2 cores.
+# Exit status 2 when a command fails. Takes about 40-50 s on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export LC_ALL=C  # byte-order sort, the same on every machine
