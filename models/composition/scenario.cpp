@@ -1,6 +1,7 @@
 #include "models/composition/scenario.hpp"
 
 #include "models/composition/registry.hpp"
+#include "models/instruments/instrument_kind.hpp"
 #include "models/mission/goal_checks.hpp"
 #include "models/pathway/pathway.hpp"
 
@@ -137,9 +138,10 @@ Scenario load_scenario(const std::filesystem::path& file, std::span<const std::s
     const auto target = std::find(innovation_names.begin(), innovation_names.end(), i.innovation);
     if (target == innovation_names.end()) continue;  // reported by read_instruments
     const auto adopters = s.innovations[static_cast<std::size_t>(target - innovation_names.begin())].adopters;
-    if (i.kind == InstrumentKind::field_lab && adopters != Adopters::citizens)
+    if (i.kind->seeds_citizens() && adopters != Adopters::citizens)
       problems.push_back(root.array("instruments")[k].diagnostic(
-          "innovation", "a field lab seeds citizens: its innovation must have adopters = \"citizens\""));
+          "innovation", "a " + std::string(i.kind->name()) +
+                            " instrument seeds citizens: its innovation must have adopters = \"citizens\""));
     if (i.stakeholder_types != 0 && adopters == Adopters::citizens)
       problems.push_back(root.array("instruments")[k].diagnostic(
           "stakeholder_types",

@@ -1,5 +1,7 @@
 #include "models/instruments/instruments.hpp"
 
+#include "models/instruments/instrument_kind.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -27,8 +29,9 @@ Instruments::Instruments(std::vector<InstrumentParams> params, std::vector<Innov
       mission_budget_(mission_budget),
       stakeholders_(stakeholders) {
   for (const auto& p : params_) {
-    if (needs_stakeholders(p.kind) && stakeholders_ == nullptr)
-      throw InternalError("instrument '" + p.name + "' (" + info(p.kind).name +
+    if (!p.kind) throw InternalError("instrument '" + p.name + "' has no kind");
+    if (p.kind->needs_stakeholders() && stakeholders_ == nullptr)
+      throw InternalError("instrument '" + p.name + "' (" + std::string(p.kind->name()) +
                           ") needs stakeholders (read_instruments reports this)");
     start_days_.push_back(days_between(calendar.start(), p.start));
     end_days_.push_back(days_between(calendar.start(), p.end));
@@ -37,20 +40,9 @@ Instruments::Instruments(std::vector<InstrumentParams> params, std::vector<Innov
   }
   const std::size_t n = params_.size();
   engaged_.resize(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto& p = params_[i];
-    if (p.kind != InstrumentKind::patient_involvement || (p.regions.empty() && p.stakeholder_types == 0))
-      continue;
-    for (std::uint32_t o = 0; o < stakeholders_->size(); ++o) {
-      const auto region = stakeholders_->region()[o];
-      const bool in_region =
-          p.regions.empty() ||
-          std::find(p.regions.begin(), p.regions.end(), static_cast<std::size_t>(region)) != p.regions.end();
-      const bool of_type =
-          p.stakeholder_types == 0 || ((p.stakeholder_types >> stakeholders_->type()[o]) & 1u);
-      if (in_region && of_type && (region != national_region || p.regions.empty())) engaged_[i].push_back(o);
-    }
-  }
+  if (stakeholders_)
+    for (std::size_t i = 0; i < n; ++i)
+      engaged_[i] = params_[i].kind->organisations(params_[i], *stakeholders_);
   spend_.assign(n, 0.0);
   cumulative_.assign(n, 0.0);
   funded_.assign(n, 0.0);
@@ -105,16 +97,6 @@ void Instruments::add_phases(StepPlan& plan) {
   plan.add(std::move(phase));
 }
 
-template <class F>
-void Instruments::for_each_zone(std::size_t i, F&& f) {
-  const InnovationTarget& t = targets_[i];
-  if (t.zones.empty()) {
-    for (std::uint16_t z = 0; z < t.adoption->zone_count(); ++z) f(t.adoption->levers(t.index, z));
-  } else {
-    for (const auto z : t.zones) f(t.adoption->levers(t.index, z));
-  }
-}
-
 void Instruments::apply(const StepContext& ctx) {
   for (Adoption* a : adoptions_) a->reset_levers();
   const double today = calendar_.time_days()[ctx.step];
@@ -148,73 +130,12 @@ void Instruments::apply(const StepContext& ctx) {
     if (funded_[i] <= 0) continue;
     // What the effect sizes are multiplied by.
     const double strength = funded_[i] * intensity_[i] * budget_factor_;
-    const InnovationTarget& target = targets_[i];
-    switch (p.kind) {
-      case InstrumentKind::research_grant:
-        target.adoption->maturation_speedup(target.index) += p.speedup * strength;
-        break;
-      case InstrumentKind::trial_funding:
-      case InstrumentKind::procurement:
-        for_each_zone(i, [&](ZoneLevers& z) { z.threshold_shift -= p.threshold_reduction * strength; });
-        break;
-      case InstrumentKind::campaign:
-        for_each_zone(i,
-                      [&](ZoneLevers& z) { z.innovation_rate_boost += p.innovation_rate_boost * strength; });
-        break;
-      case InstrumentKind::regulation:
-        for_each_zone(i, [](ZoneLevers& z) { z.mandate = true; });
-        break;
-      case InstrumentKind::field_lab:
-        if (!seeded_[i]) {
-          seeded_[i] = 1;
-          const auto& starts = population_.region_starts();
-          const auto people = static_cast<std::uint32_t>(std::ceil(p.community / population_.scale()));
-          const std::uint32_t room = starts[p.region + 1] - starts[p.region];
-          target.adoption->seed_adopters(target.index, starts[p.region], std::min(people, room));
-        }
-        break;
-      case InstrumentKind::infrastructure:
-        // Capacity is built once, on the first funded step, whatever the share funded then:
-        // a centre is opened or not (the budget pays for it over the whole period).
-        if (!seeded_[i]) {
-          seeded_[i] = 1;
-          add_infrastructure(p);
-        }
-        break;
-      case InstrumentKind::coordination:
-        if (!seeded_[i]) {
-          seeded_[i] = 1;
-          ties_added_[i] = stakeholders_->add_cross_silo_ties(p.ties, p.name);
-          if (ties_added_[i] > 0 && collaboration_changed_) collaboration_changed_();
-        }
-        break;
-      case InstrumentKind::patient_involvement:
-        for_each_zone(i, [&](ZoneLevers& z) { z.threshold_shift -= p.threshold_reduction * strength; });
-        if (p.regions.empty() && p.stakeholder_types == 0)
-          stakeholders_->raise_engagement(p.engagement_gain * strength * ctx.dt_years);
-        else
-          stakeholders_->raise_engagement(p.engagement_gain * strength * ctx.dt_years, engaged_[i]);
-        break;
-    }
+    InnovationTarget& target = targets_[i];
+    InstrumentAct act{
+        p,          strength,    ctx.dt_years,  *target.adoption, target.index,   target.zones,
+        seeded_[i], population_, stakeholders_, engaged_[i],      ties_added_[i], collaboration_changed_};
+    p.kind->act(act);
   }
-}
-
-void Instruments::add_infrastructure(const InstrumentParams& p) {
-  const auto types = stakeholders_->type();
-  const auto regions = stakeholders_->region();
-  std::vector<std::uint32_t> providers;
-  for (std::uint32_t o = 0; o < stakeholders_->size(); ++o)
-    if (serves_patients(static_cast<StakeholderType>(types[o])) &&
-        (p.every_region || regions[o] == static_cast<std::int16_t>(p.region)))
-      providers.push_back(o);
-  // A region without providers of its own is served by the national ones (Stakeholders'
-  // assignment), so the capacity goes to them.
-  if (providers.empty() && !p.every_region)
-    for (std::uint32_t o = 0; o < stakeholders_->size(); ++o)
-      if (serves_patients(static_cast<StakeholderType>(types[o])) && regions[o] == national_region)
-        providers.push_back(o);
-  for (const auto o : providers)
-    stakeholders_->add_capacity(o, p.capacity / static_cast<double>(providers.size()));
 }
 
 void Instruments::describe_metrics(const std::vector<InstrumentParams>& params,

@@ -88,10 +88,7 @@ class Instruments {
 
  private:
   void apply(const StepContext& ctx);
-  void add_infrastructure(const InstrumentParams& p);
   /// Calls f on the levers of every zone instrument i acts in.
-  template <class F>
-  void for_each_zone(std::size_t i, F&& f);
 
   std::vector<InstrumentParams> params_;
   std::vector<InnovationTarget> targets_;

@@ -18,34 +18,12 @@ namespace missionsim::model {
 
 struct PopulationParams;
 
-enum class InstrumentKind {
-  research_grant,
-  trial_funding,
-  procurement,
-  regulation,
-  campaign,
-  field_lab,
-  infrastructure,
-  coordination,
-  patient_involvement
-};
-/// True for the kinds that act on the organisations and so need `[[stakeholders]]`.
-bool needs_stakeholders(InstrumentKind kind) noexcept;
-enum class PolicySide { supply, demand };
-
-struct InstrumentKindInfo {
-  const char* name;
-  InstrumentKind kind;
-  PolicySide side;
-  const char* what;  ///< one line for the reference and the model description
-};
-const std::vector<InstrumentKindInfo>& instrument_kinds();
-const InstrumentKindInfo& info(InstrumentKind kind);
+class InstrumentKind;  // instrument_kind.hpp
 
 struct InstrumentParams {
   std::string name;
-  InstrumentKind kind = InstrumentKind::campaign;
-  std::string innovation;  ///< the innovation it acts on
+  const InstrumentKind* kind = nullptr;  ///< what the money does (instrument_kinds())
+  std::string innovation;                ///< the innovation it acts on
   Date start{}, end{};
   double budget_per_year = 0;        ///< currency per year; 0 = costs nothing and always acts fully
   double total_budget = 0;           ///< 0 = budget_per_year over the whole period
@@ -62,9 +40,6 @@ struct InstrumentParams {
   std::vector<std::size_t> regions;     ///< indices of the regions; empty: everywhere (and national bodies)
   std::uint32_t stakeholder_types = 0;  ///< bit t set: organisations of type t; 0: every type
 };
-/// True for the kinds that may target some regions and stakeholder types.
-bool takes_targets(InstrumentKind kind) noexcept;
-
 /// Declares `[[instruments]]`.
 void declare_instrument_keys(TableSpec& root);
 /// Reads them. `type_names` are the stakeholder types. Unknown innovations, regions and types,

@@ -4,6 +4,7 @@
 #include "engine/core/error.hpp"
 #include "engine/schedule/step_executor.hpp"
 #include "models/composition/scenario.hpp"
+#include "models/instruments/instrument_kind.hpp"
 #include "models/instruments/instruments.hpp"
 #include "models/world/world.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -82,10 +83,10 @@ const Scenario& scenario() {
   return s;
 }
 
-InstrumentParams make(InstrumentKind kind) {
+InstrumentParams make(const InstrumentKind& kind) {
   InstrumentParams p;
   p.name = "it";
-  p.kind = kind;
+  p.kind = &kind;
   p.innovation = "practice";
   p.start = scenario().start;
   p.end = scenario().end;
@@ -149,7 +150,7 @@ double mean_engagement(const Stakeholders& s) {
 TEST_CASE(
     "infrastructure: adds its capacity to the region's providers once, reaching that many more patients") {
   const Run without({}, 3);
-  auto p = make(InstrumentKind::infrastructure);
+  auto p = make(instrument_kind("infrastructure"));
   p.capacity = 6000;  // 600 simulated persons, 300 for each of east's two providers
   p.region = 0;
   const Run with({p}, 3);  // three steps: the capacity is added on the first only
@@ -168,7 +169,7 @@ TEST_CASE(
 
 TEST_CASE("coordination: adds exactly `ties` new cross-silo ties on its first funded step") {
   const Run without({}, 3);
-  auto p = make(InstrumentKind::coordination);
+  auto p = make(instrument_kind("coordination"));
   p.ties = 20;
   const Run with({p}, 3);
   // There are 2·10 + 2·10 = 40 cross-silo pairs (gp east–uni west and gp
@@ -189,7 +190,7 @@ TEST_CASE("coordination: adds exactly `ties` new cross-silo ties on its first fu
 TEST_CASE("patient_involvement: raises engagement by gain × Δt a step and lowers thresholds") {
   const std::size_t steps = 12;
   const Run without({}, steps);
-  auto p = make(InstrumentKind::patient_involvement);
+  auto p = make(instrument_kind("patient_involvement"));
   p.engagement_gain = 0.3;       // a year: 0.4 → 0.7 over the year, below the cap of 1
   p.threshold_reduction = 0.15;  // θ = 0.3 → 0.15: 2 of 10 contacts suffice instead of 3
   Run with({p}, steps);
@@ -203,7 +204,7 @@ TEST_CASE("patient_involvement: raises engagement by gain × Δt a step and lowe
 }
 
 TEST_CASE("Engagement is capped at 1") {
-  auto p = make(InstrumentKind::patient_involvement);
+  auto p = make(instrument_kind("patient_involvement"));
   p.engagement_gain = 100;
   const Run with({p}, 1);
   for (const auto e : with.stakeholders.engagement()) CHECK(e == 1.0f);
@@ -226,7 +227,7 @@ TEST_CASE("Kinds acting on organisations need [[stakeholders]]") {
       CHECK(std::string(e.what()).find("needs [[stakeholders]]") != std::string::npos);
     }
   }
-  CHECK_THROWS_AS(Instruments({make(InstrumentKind::coordination)}, {InnovationTarget{}}, {},
+  CHECK_THROWS_AS(Instruments({make(instrument_kind("coordination"))}, {InnovationTarget{}}, {},
                               scenario().calendar(), Population(scenario().population, 1, 0), 0.0, nullptr),
                   InternalError);
 }
