@@ -1,5 +1,7 @@
 #include "models/adoption/adoption.hpp"
 
+#include "models/adoption/network_rules.hpp"
+
 #include "engine/core/calendar.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/seatbelt.hpp"
@@ -297,22 +299,6 @@ std::uint64_t Adoption::seed_adopters(std::size_t i, std::uint32_t first, std::u
 }
 
 namespace {
-// The adopting share of i's contacts, as a correctly rounded quotient so that 7 of 10 meets
-// θ = 0.7 exactly as a person would reckon it (7 ≥ 0.7·10 can fail in floating point).
-inline std::uint32_t adopting_contacts(std::span<const std::uint8_t> cur, std::span<const EdgeIndex> offsets,
-                                       std::span<const NodeId> targets, std::uint32_t i) {
-  std::uint32_t adopting = 0;
-  for (EdgeIndex e = offsets[i]; e < offsets[i + 1]; ++e) adopting += cur[targets[e]];
-  return adopting;
-}
-
-inline double adopting_share(std::span<const std::uint8_t> cur, std::span<const EdgeIndex> offsets,
-                             std::span<const NodeId> targets, std::uint32_t i) {
-  const EdgeIndex degree = offsets[i + 1] - offsets[i];
-  if (degree == 0) return -1.0;  // no contacts
-  return static_cast<double>(adopting_contacts(cur, offsets, targets, i)) / static_cast<double>(degree);
-}
-
 // An adopter with contacts leaves when their adopting share is below `abandon` (never at 0).
 inline bool abandons(std::span<const std::uint8_t> cur, std::span<const EdgeIndex> offsets,
                      std::span<const NodeId> targets, std::uint32_t i, double abandon) {
@@ -344,6 +330,41 @@ std::uint64_t sweep_or_drain(Spread& s, const AgentBlock& b, Decide&& decide) {
     ++evaluated;
   });
   return evaluated;
+}
+
+struct BlockTally {
+  std::uint64_t evaluated = 0, fresh = 0, gone = 0;
+};
+
+// The decide loop on a network layer, instantiated with one rule's policy type
+// (network_rules.hpp): adopters may abandon, eligible non-adopters adopt by the rule.
+template <class Rule, class Spread>
+BlockTally decide_on_network(Spread& s, const AgentBlock& b, const NetworkStep& step,
+                             const std::uint8_t* eligible, const std::uint8_t* kept, double abandon) {
+  const Rule rule{step};
+  const auto cur = step.cur;
+  const auto offsets = step.offsets;
+  const auto targets = step.targets;
+  std::uint64_t fresh = 0, gone = 0;  // locals: the uint8 stores below cannot alias them
+  const auto decide = [&](std::uint32_t i) {
+    bool adopt = cur[i] != 0;
+    if (adopt) {
+      adopt = kept[i] || !abandons(cur, offsets, targets, i, abandon);
+      gone += !adopt;
+    } else if (!eligible || eligible[i]) {
+      adopt = rule.adopts(i);
+      fresh += adopt;
+    }
+    return adopt;
+  };
+  std::uint64_t evaluated = b.end - b.begin;
+  if constexpr (Rule::uses_active_set) {
+    evaluated = sweep_or_drain(s, b, decide);
+  } else {
+    const auto next = s.adopted.next();
+    for (std::uint32_t i = b.begin; i < b.end; ++i) next[i] = decide(i);
+  }
+  return {evaluated, fresh, gone};
 }
 }  // namespace
 
@@ -404,63 +425,38 @@ void Adoption::decide(const StepContext& ctx, const AgentBlock& b) {
           }
           next[i] = adopt;
         }
-      } else if (rule == AdoptionRule::threshold) {
-        const auto offsets = s.layer->graph.offsets();
-        const auto targets = s.layer->graph.targets();
-        evaluated = sweep_or_drain(s, b, [&](std::uint32_t i) {
-          bool adopt = cur[i] != 0;
-          if (adopt) {
-            adopt = kept[i] || !abandons(cur, offsets, targets, i, abandon);
-            gone += !adopt;
-          } else if (!eligible || eligible[i]) {
-            const double share = adopting_share(cur, offsets, targets, i);
-            adopt = share >= 0.0 && share >= theta(i);
-            fresh += adopt;
-          }
-          return adopt;
-        });
-      } else if (rule == AdoptionRule::complex) {
-        const auto offsets = s.layer->graph.offsets();
-        const auto targets = s.layer->graph.targets();
-        const std::uint32_t needed = s.params.min_adopting_contacts;
-        evaluated = sweep_or_drain(s, b, [&](std::uint32_t i) {
-          bool adopt = cur[i] != 0;
-          if (adopt) {
-            adopt = kept[i] || !abandons(cur, offsets, targets, i, abandon);
-            gone += !adopt;
-          } else if (!eligible || eligible[i]) {
-            const EdgeIndex degree = offsets[i + 1] - offsets[i];
-            const std::uint32_t adopting = adopting_contacts(cur, offsets, targets, i);
-            adopt = degree > 0 && adopting >= needed &&
-                    static_cast<double>(adopting) / static_cast<double>(degree) >= theta(i);
-            fresh += adopt;
-          }
-          return adopt;
-        });
       } else {
-        const auto offsets = s.layer->graph.offsets();
-        const auto targets = s.layer->graph.targets();
-        const double p = s.params.innovation_rate, q = s.params.imitation_rate;
-        const double common_boost = levers[0].innovation_rate_boost;
-        const double dt = ctx.dt_years;
-        for (std::uint32_t i = begin; i < end; ++i) {
-          bool adopt = cur[i] != 0;
-          if (adopt) {
-            adopt = kept[i] || !abandons(cur, offsets, targets, i, abandon);
-            gone += !adopt;
-          } else if (!eligible || eligible[i]) {
-            const double boost = zone ? levers[zone[i]].innovation_rate_boost : common_boost;
-            const double u = draws.uniform(step, i, 0);
-            // The share is at most 1, so most people are out of reach of any share: for them,
-            // neither the contacts nor the exp need computing.
-            if (u < step_probability_bound(p + boost + q, dt)) {
-              const double share = std::max(0.0, adopting_share(cur, offsets, targets, i));
-              adopt = u < step_probability(p + boost + q * share, dt);
-            }
-            fresh += adopt;
-          }
-          next[i] = adopt;
+        const NetworkStep network{cur,
+                                  s.layer->graph.offsets(),
+                                  s.layer->graph.targets(),
+                                  thresholds,
+                                  base_theta,
+                                  common_shift,
+                                  levers[0].innovation_rate_boost,
+                                  zone,
+                                  levers,
+                                  s.params.min_adopting_contacts,
+                                  s.params.innovation_rate,
+                                  s.params.imitation_rate,
+                                  draws,
+                                  step,
+                                  ctx.dt_years};
+        BlockTally t;
+        // One line per rule: the loop instantiated with the rule's policy type.
+        switch (rule) {
+          case AdoptionRule::threshold:
+            t = decide_on_network<ThresholdRule>(s, b, network, eligible, kept, abandon);
+            break;
+          case AdoptionRule::complex:
+            t = decide_on_network<ComplexContagionRule>(s, b, network, eligible, kept, abandon);
+            break;
+          case AdoptionRule::bass:
+            t = decide_on_network<BassRule>(s, b, network, eligible, kept, abandon);
+            break;
         }
+        evaluated = t.evaluated;
+        fresh = t.fresh;
+        gone = t.gone;
       }
     }
     if (s.any_mandate && !s.all_mandate) apply_partial_mandate(s, zone, b, fresh, gone);
