@@ -3,6 +3,11 @@
 # W3 the health-system model) and writes one Markdown table, with the raw JSON lines beside it.
 #   scripts/bench.sh [--sizes "100000 1000000"] [--threads "1 2"] [--rounds 5]
 #                    [--w3-sizes "1000000"] [--out DIR] [--no-build] [--no-python]
+#                    [--against OLD_BUILD_DIR] [--pairs 7]
+# With --against (the release build of another commit, e.g. a git worktree's build/release),
+# it instead runs W1, W2 and W3 at the first size and thread count, alternating the old and the
+# new binaries --pairs times, and prints the medians and new / old (bench/python/against.py);
+# exit 1 if a workload moved by more than 5 %.
 # Timings use the release preset. PYTHON overrides the interpreter that has numpy and scipy
 # (Debian's /usr/bin/python3 by default).
 set -euo pipefail
@@ -15,6 +20,8 @@ w3_sizes=""
 out=results/bench
 build=1
 python_runs=1
+against=""
+pairs=7
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --sizes) sizes=$2; shift 2 ;;
@@ -24,6 +31,8 @@ while [[ $# -gt 0 ]]; do
     --out) out=$2; shift 2 ;;
     --no-build) build=0; shift ;;
     --no-python) python_runs=0; shift ;;
+    --against) against=$2; shift 2 ;;
+    --pairs) pairs=$2; shift 2 ;;
     *) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -32,6 +41,25 @@ bin=build/release
 if [[ $build == 1 ]]; then scripts/build.sh release >/dev/null; fi
 
 mkdir -p "$out"
+if [[ -n $against ]]; then
+  n=${sizes%% *} t=${threads%% *} w3=${w3_sizes:-100000}
+  w3=${w3%% *}
+  : >"$out/old.jsonl"
+  : >"$out/new.jsonl"
+  # Alternating old and new, so that a slow spell of the machine falls on both alike.
+  for ((k = 1; k <= pairs; k++)); do
+    echo "== pair $k of $pairs" >&2
+    for side in old new; do
+      dir=$bin
+      [[ $side == old ]] && dir=$against
+      "$dir/bench/threshold_ba/bench_threshold_ba" --size "$n" --threads "$t" --rounds "$rounds" --json >>"$out/$side.jsonl"
+      "$dir/bench/contagion_ba/bench_contagion_ba" --size "$n" --threads "$t" --rounds "$rounds" --json >>"$out/$side.jsonl"
+      "$dir/bench/health_system/bench_health_system" --size "$w3" --threads "$t" --rounds "$rounds" --no-hdf5 --json \
+        >>"$out/$side.jsonl"
+    done
+  done
+  exec "$python" bench/python/against.py "$out/old.jsonl" "$out/new.jsonl"
+fi
 json="$out/results.jsonl"
 : >"$json"
 scratch=$(mktemp -d)
