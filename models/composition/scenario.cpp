@@ -170,8 +170,33 @@ Scenario load_scenario(const std::filesystem::path& file, std::span<const std::s
     const HealthSystem system = health_system(s);
     ModelDescription description = Model::describe(system.list());
     const auto metrics = description.primary_metrics();
-    auto late = check_goals(s.mission, metrics, s.calendar());
-    for (auto& d : check_triggers(s.triggers, metrics)) late.push_back(std::move(d));
+    std::vector<Diagnostic> late;
+    // A metric derived from metrics (a goal's KPI, an early-warning indicator) is computed after
+    // goals and triggers have looked: say so, rather than that it does not exist.
+    const auto derived = [&](const std::string& dataset) {
+      const auto is = [&](const MetricSpec& m) { return m.dataset_name() == dataset; };
+      return std::none_of(metrics.begin(), metrics.end(), is) &&
+             std::any_of(description.metrics().begin(), description.metrics().end(), is);
+    };
+    const auto refuse = [&](Diagnostic where, const std::string& dataset, const char* who) {
+      where.message = "metric '" + dataset + "' is derived from other metrics and computed after " + who +
+                      " are judged; watch a metric it is computed from";
+      late.push_back(std::move(where));
+    };
+    MissionParams judged = s.mission;
+    std::erase_if(judged.goals, [&](const GoalParams& g) {
+      if (!derived(g.metric)) return false;
+      refuse(g.where.metric, g.metric, "goals");
+      return true;
+    });
+    std::vector<TriggerParams> watched = s.triggers;
+    std::erase_if(watched, [&](const TriggerParams& t) {
+      if (!derived(t.metric)) return false;
+      refuse(t.where_metric, t.metric, "triggers");
+      return true;
+    });
+    for (auto& d : check_goals(judged, metrics, s.calendar())) late.push_back(std::move(d));
+    for (auto& d : check_triggers(watched, metrics)) late.push_back(std::move(d));
     if (!late.empty()) throw ScenarioError(std::move(late));
     description.freeze();  // a composition that cannot be planned is a bug: say so before any run
   }

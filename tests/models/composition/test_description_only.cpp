@@ -79,3 +79,26 @@ TEST_CASE("The demo's plan lists every component, and each read is written by se
 }
 
 }  // namespace missionsim::model
+
+namespace missionsim::model {
+
+TEST_CASE("A goal on a metric derived from metrics is refused as such, at its line") {
+  for (const char* metric : {"goal_kpi_by_goal", "adopter_share_ews_variance_by_innovation"}) {
+    const std::string sets[] = {std::string("goals.early_detection.metric=") + metric};
+    try {
+      (void)load_scenario(test::source_dir() / "scenarios/demo.toml", sets);
+      FAIL("accepted a goal on " << metric);
+    } catch (const ScenarioError& e) {
+      const std::string what = e.what();
+      INFO(what);
+      CHECK(what.find("'" + std::string(metric) + "' is derived from other metrics") != std::string::npos);
+      CHECK(what.find("goals.early_detection.metric") != std::string::npos);  // the key (set by --set here)
+    }
+  }
+  // A metric that does not exist at all still gets the plain message.
+  const std::string sets[] = {"goals.early_detection.metric=no_such_metric"};
+  CHECK_THROWS_WITH(load_scenario(test::source_dir() / "scenarios/demo.toml", sets),
+                    Catch::Contains("no metric named 'no_such_metric'"));
+}
+
+}  // namespace missionsim::model
