@@ -2,13 +2,24 @@
 
 #include "engine/core/error.hpp"
 
+#include <cxxabi.h>
+
 #include <algorithm>
-#include <map>
+#include <cstdlib>
+#include <memory>
 #include <set>
 
 namespace missionsim {
 
 namespace {
+// typeid names are mangled ("d" for double): a message should name the type as written.
+std::string readable(const char* mangled) {
+  int status = 0;
+  std::unique_ptr<char, void (*)(void*)> name(abi::__cxa_demangle(mangled, nullptr, nullptr, &status),
+                                              std::free);
+  return status == 0 && name ? std::string(name.get()) : std::string(mangled);
+}
+
 std::string join(const std::vector<std::string>& names) {
   if (names.empty()) return "-";
   std::string out;
@@ -43,7 +54,7 @@ std::uint32_t ComponentDescription::mention(std::string_view full_name, std::typ
   if (it != cols.end()) {
     if (it->type != type)
       throw InternalError("model description: component '" + component_ + "' names column '" + it->name +
-                          "' as type " + label + ", but it is " + it->type_name);
+                          "' as type " + readable(label) + ", but it is " + readable(it->type_name));
     return static_cast<std::uint32_t>(it - cols.begin());
   }
   ColumnInfo c;

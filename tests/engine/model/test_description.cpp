@@ -114,7 +114,7 @@ TEST_CASE("Two agent phases writing one column need a serial phase between them"
   }
 }
 
-TEST_CASE("A metric read before a phase of the step writes it is an error; after, it is not") {
+TEST_CASE("A metric read before a phase of the step writes it is an error, and after it is not") {
   for (const int reader_stage : {1, 3}) {
     ModelDescription d;
     ComponentDescription a(d, "a");
