@@ -47,7 +47,7 @@ using missionsim::bench::Unsupported;
 void check_is_w1_shaped(const model::Scenario& s) {
   if (s.innovations.size() != 1) throw Unsupported("the scenario must have exactly one innovation");
   const auto& p = s.innovations.front();
-  if (p.rule != model::AdoptionRule::threshold)
+  if (p.rule != &model::adoption_rule("threshold"))
     throw Unsupported("the innovation must use the threshold rule");
   for (const auto& layer : s.networks)
     if (layer.name == p.network && layer.kind == model::NetworkKind::well_mixed)

@@ -1,6 +1,6 @@
 #include "models/adoption/adoption.hpp"
 
-#include "models/adoption/network_rules.hpp"
+#include "models/adoption/adoption_rule.hpp"
 
 #include "engine/core/calendar.hpp"
 #include "engine/core/error.hpp"
@@ -42,7 +42,7 @@ Adoption::Adoption(std::vector<InnovationParams> params, const World& world, Blo
     s.abandoned_by_block.assign(blocks_.block_count(), 0);
     s.zones.assign(zones_.count, ZoneLevers{});
     s.zone_probability.assign(zones_.count, 0.0);
-    s.can_use_active_set = !s.layer->well_mixed && s.params.rule != AdoptionRule::bass;
+    s.can_use_active_set = !s.layer->well_mixed && s.params.rule->uses_active_set();
     if (s.can_use_active_set) {
       s.active_set = ActiveSet(blocks_);
       s.block_changed.assign(blocks_.block_count(), 0);
@@ -136,7 +136,7 @@ void Adoption::draw_thresholds(Spread& s, std::uint64_t seed, std::uint32_t run)
   s.thresholds.clear();
   const bool varies = p.threshold_distribution != ThresholdDistribution::fixed && p.threshold_spread != 0.0;
   const auto& offset = s.profile.threshold_offset;
-  if (p.rule == AdoptionRule::bass || (!varies && offset.empty())) return;
+  if (!p.rule->compares_share() || (!varies && offset.empty())) return;
   const PhiloxStream rng(stream_key(seed, run, StreamPurpose::threshold, p.name));
   s.thresholds.resize(population_);
   for (std::uint32_t i = 0; i < population_; ++i) {
@@ -245,7 +245,7 @@ void Adoption::prepare(const StepContext& ctx) {
     if (!s.uniform) std::transform(s.zones.begin(), s.zones.end(), s.zone_probability.begin(), probability);
     s.mixed_share = population_ > 1 ? a / (population_ - 1.0) : 0.0;
     s.mixed_adopter_share = population_ > 1 && a >= 1 ? (a - 1.0) / (population_ - 1.0) : -1.0;
-    s.mixed_enough = s.params.rule != AdoptionRule::complex || s.adopters >= s.params.min_adopting_contacts;
+    s.mixed_enough = s.params.rule->enough_adopters(s.adopters, s.params);
   }
 }
 
@@ -298,76 +298,6 @@ std::uint64_t Adoption::seed_adopters(std::size_t i, std::uint32_t first, std::u
   return fresh;
 }
 
-namespace {
-// An adopter with contacts leaves when their adopting share is below `abandon` (never at 0).
-inline bool abandons(std::span<const std::uint8_t> cur, std::span<const EdgeIndex> offsets,
-                     std::span<const NodeId> targets, std::uint32_t i, double abandon) {
-  if (abandon <= 0.0) return false;
-  const double share = adopting_share(cur, offsets, targets, i);
-  return share >= 0.0 && share < abandon;
-}
-}  // namespace
-
-namespace {
-// Runs `decide` (agent → adopts after this step) for every agent of the block, or, when the
-// step uses the active set, for the touched ones only; the others keep their state. Returns
-// how many agents it evaluated.
-template <class Spread, class Decide>
-std::uint64_t sweep_or_drain(Spread& s, const AgentBlock& b, Decide&& decide) {
-  const auto next = s.adopted.next();
-  if (!s.active) {
-    for (std::uint32_t i = b.begin; i < b.end; ++i) next[i] = decide(i);
-    return b.end - b.begin;
-  }
-  // The other half holds the state before the last step: equal to the current one wherever
-  // the block did not change.
-  if (!s.active_set.touched(b) && !s.block_changed[b.index]) return 0;
-  const auto cur = s.adopted.current();
-  std::copy(cur.begin() + b.begin, cur.begin() + b.end, next.begin() + b.begin);
-  std::uint64_t evaluated = 0;
-  s.active_set.drain(b, [&](std::uint32_t i) {
-    next[i] = decide(i);
-    ++evaluated;
-  });
-  return evaluated;
-}
-
-struct BlockTally {
-  std::uint64_t evaluated = 0, fresh = 0, gone = 0;
-};
-
-// The decide loop on a network layer, instantiated with one rule's policy type
-// (network_rules.hpp): adopters may abandon, eligible non-adopters adopt by the rule.
-template <class Rule, class Spread>
-BlockTally decide_on_network(Spread& s, const AgentBlock& b, const NetworkStep& step,
-                             const std::uint8_t* eligible, const std::uint8_t* kept, double abandon) {
-  const Rule rule{step};
-  const auto cur = step.cur;
-  const auto offsets = step.offsets;
-  const auto targets = step.targets;
-  std::uint64_t fresh = 0, gone = 0;  // locals: the uint8 stores below cannot alias them
-  const auto decide = [&](std::uint32_t i) {
-    bool adopt = cur[i] != 0;
-    if (adopt) {
-      adopt = kept[i] || !abandons(cur, offsets, targets, i, abandon);
-      gone += !adopt;
-    } else if (!eligible || eligible[i]) {
-      adopt = rule.adopts(i);
-      fresh += adopt;
-    }
-    return adopt;
-  };
-  std::uint64_t evaluated = b.end - b.begin;
-  if constexpr (Rule::uses_active_set) {
-    evaluated = sweep_or_drain(s, b, decide);
-  } else {
-    const auto next = s.adopted.next();
-    for (std::uint32_t i = b.begin; i < b.end; ++i) next[i] = decide(i);
-  }
-  return {evaluated, fresh, gone};
-}
-}  // namespace
-
 void Adoption::decide(const StepContext& ctx, const AgentBlock& b) {
   // One loop per (rule, layer kind), with everything per innovation hoisted out of it: the
   // compiler cannot prove that the uint8 stores to `next` leave them unchanged. When the
@@ -403,12 +333,11 @@ void Adoption::decide(const StepContext& ctx, const AgentBlock& b) {
       const double abandon = s.params.abandon_threshold;  // 0: nobody abandons
       const PhiloxStream draws = s.draws;
       const std::uint64_t step = ctx.step;
-      const AdoptionRule rule = s.params.rule;
       if (s.layer->well_mixed) {
         const double share = s.mixed_share;
         const double common_probability = s.mixed_adopt_probability;
         const double* zone_probability = s.zone_probability.data();
-        const bool share_rule = rule != AdoptionRule::bass;
+        const bool share_rule = s.params.rule->compares_share();
         const bool can_follow = population_ > 1 && s.mixed_enough;
         // Every adopter sees the same others, so either all unprotected adopters leave or none.
         const bool leaving = s.mixed_adopter_share >= 0.0 && s.mixed_adopter_share < abandon;
@@ -441,19 +370,9 @@ void Adoption::decide(const StepContext& ctx, const AgentBlock& b) {
                                   draws,
                                   step,
                                   ctx.dt_years};
-        BlockTally t;
-        // One line per rule: the loop instantiated with the rule's policy type.
-        switch (rule) {
-          case AdoptionRule::threshold:
-            t = decide_on_network<ThresholdRule>(s, b, network, eligible, kept, abandon);
-            break;
-          case AdoptionRule::complex:
-            t = decide_on_network<ComplexContagionRule>(s, b, network, eligible, kept, abandon);
-            break;
-          case AdoptionRule::bass:
-            t = decide_on_network<BassRule>(s, b, network, eligible, kept, abandon);
-            break;
-        }
+        const NetworkBlock out{next, s.active ? &s.active_set : nullptr,
+                               s.active && s.block_changed[b.index] != 0};
+        const BlockTally t = s.params.rule->decide(out, b, network, eligible, kept, abandon);
         evaluated = t.evaluated;
         fresh = t.fresh;
         gone = t.gone;

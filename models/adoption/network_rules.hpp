@@ -1,16 +1,15 @@
-// Adoption rules on a network layer as policy types: each says whether one eligible
-// non-adopter adopts this step, from its contacts' state and its θ. Adoption's decide loop is
-// instantiated once per rule (network_rule_table in adoption.cpp), so the hot loop is compiled
-// for each rule with nothing virtual in it, and the adopt/abandon bookkeeping is written once.
-//
-// A rule declares `uses_active_set`: true when its decision is a deterministic function of the
-// contacts' state and the step's levers, so that an agent none of whose contacts changed
-// decides as before and the active set may skip it.
+// The decide loop of adoption on a network layer, written once and instantiated with each
+// rule's policy type (models/adoption/rules/): a struct holding the step's NetworkStep with
+// `adopts(i)`, whether eligible non-adopter i adopts this step, and `uses_active_set`, true
+// when that is a deterministic function of the contacts' state and the step's levers (an agent
+// none of whose contacts changed then decides as before, and the active set may skip it). The
+// loop is compiled per rule with nothing virtual inside it.
 #pragma once
 
 #include "engine/core/calendar.hpp"
 #include "engine/network/csr_graph.hpp"
 #include "engine/rng/philox_stream.hpp"
+#include "engine/storage/active_set.hpp"
 #include "models/adoption/adoption.hpp"
 #include "models/adoption/params.hpp"
 
@@ -62,43 +61,63 @@ inline double theta_of(const NetworkStep& s, std::uint32_t i) {
   return s.thresholds ? s.thresholds[i] + shift : s.threshold + shift;
 }
 
-/// Watts (2002): adopt when the adopting share of one's contacts reaches θ.
-struct ThresholdRule {
-  static constexpr bool uses_active_set = true;
-  NetworkStep s;
-  [[nodiscard]] bool adopts(std::uint32_t i) const {
-    const double share = adopting_share(s.cur, s.offsets, s.targets, i);
-    return share >= 0.0 && share >= theta_of(s, i);
-  }
+/// What the decide loop writes for one block of one innovation, and the active set it may
+/// drain instead of sweeping.
+struct NetworkBlock {
+  std::span<std::uint8_t> next;  ///< adoption at the end of the step
+  ActiveSet* active_set;         ///< null: sweep every agent of the block
+  bool block_changed;            ///< the block changed in the previous step (active set only)
 };
 
-/// Centola & Macy (2007): at least min_adopting_contacts adopting contacts, and a share ≥ θ.
-struct ComplexContagionRule {
-  static constexpr bool uses_active_set = true;
-  NetworkStep s;
-  [[nodiscard]] bool adopts(std::uint32_t i) const {
-    const EdgeIndex degree = s.offsets[i + 1] - s.offsets[i];
-    const std::uint32_t adopting = adopting_contacts(s.cur, s.offsets, s.targets, i);
-    return degree > 0 && adopting >= s.min_adopting_contacts &&
-           static_cast<double>(adopting) / static_cast<double>(degree) >= theta_of(s, i);
-  }
+struct BlockTally {
+  std::uint64_t evaluated = 0, fresh = 0, gone = 0;
 };
 
-/// Bass (1969) on a network: innovation p (plus campaigns' boost) and imitation q × the
-/// adopting share of one's contacts, as a probability per step.
-struct BassRule {
-  static constexpr bool uses_active_set = false;  // a draw every step
-  NetworkStep s;
-  [[nodiscard]] bool adopts(std::uint32_t i) const {
-    const double p = s.innovation_rate, q = s.imitation_rate;
-    const double boost = s.zone ? s.levers[s.zone[i]].innovation_rate_boost : s.common_boost;
-    const double u = s.draws.uniform(s.step, i, 0);
-    // The share is at most 1, so most people are out of reach of any share: for them, neither
-    // the contacts nor the exp need computing.
-    if (!(u < step_probability_bound(p + boost + q, s.dt_years))) return false;
-    const double share = std::max(0.0, adopting_share(s.cur, s.offsets, s.targets, i));
-    return u < step_probability(p + boost + q * share, s.dt_years);
+// An adopter with contacts leaves when their adopting share is below `abandon` (never at 0).
+inline bool abandons(std::span<const std::uint8_t> cur, std::span<const EdgeIndex> offsets,
+                     std::span<const NodeId> targets, std::uint32_t i, double abandon) {
+  if (abandon <= 0.0) return false;
+  const double share = adopting_share(cur, offsets, targets, i);
+  return share >= 0.0 && share < abandon;
+}
+
+/// The decide loop on a network layer, instantiated with one rule: adopters may abandon,
+/// eligible non-adopters adopt by the rule; with the active set, only touched agents decide
+/// and the others keep their state.
+template <class Rule>
+BlockTally decide_on_network(const NetworkBlock& out, const AgentBlock& b, const NetworkStep& step,
+                             const std::uint8_t* eligible, const std::uint8_t* kept, double abandon) {
+  const Rule rule{step};
+  const auto cur = step.cur;
+  const auto offsets = step.offsets;
+  const auto targets = step.targets;
+  const auto next = out.next;
+  std::uint64_t fresh = 0, gone = 0;  // locals: the uint8 stores below cannot alias them
+  const auto decide = [&](std::uint32_t i) {
+    bool adopt = cur[i] != 0;
+    if (adopt) {
+      adopt = kept[i] || !abandons(cur, offsets, targets, i, abandon);
+      gone += !adopt;
+    } else if (!eligible || eligible[i]) {
+      adopt = rule.adopts(i);
+      fresh += adopt;
+    }
+    return adopt;
+  };
+  std::uint64_t evaluated = 0;
+  if (!Rule::uses_active_set || !out.active_set) {
+    for (std::uint32_t i = b.begin; i < b.end; ++i) next[i] = decide(i);
+    evaluated = b.end - b.begin;
+  } else if (out.active_set->touched(b) || out.block_changed) {
+    // The other half holds the state before the last step: equal to the current one wherever
+    // the block did not change.
+    std::copy(cur.begin() + b.begin, cur.begin() + b.end, next.begin() + b.begin);
+    out.active_set->drain(b, [&](std::uint32_t i) {
+      next[i] = decide(i);
+      ++evaluated;
+    });
   }
-};
+  return {evaluated, fresh, gone};
+}
 
 }  // namespace missionsim::model

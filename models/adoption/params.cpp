@@ -1,5 +1,7 @@
 #include "models/adoption/params.hpp"
 
+#include "models/adoption/adoption_rule.hpp"
+
 #include "engine/core/error.hpp"
 #include "engine/scenario/schema.hpp"
 #include "engine/scenario/table_view.hpp"
@@ -7,7 +9,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
-#include <sstream>
 #include <string>
 #include <utility>
 
@@ -34,36 +35,18 @@ void declare_innovation_keys(TableSpec& t) {
       .unit("share of contacts per unit")
       .range(0, 1)
       .default_value(0.2);
-  t.choice("rule", {"threshold", "bass", "complex"},
-           "Adoption rule: threshold (Watts 2002, fractional threshold), bass (innovation + imitation) or "
-           "complex (Centola & Macy 2007: several adopting contacts needed, and a share of them).")
-      .required();
-  // θ and its spread mean the same under both rules that compare a share with θ; only the
-  // default differs, since complex contagion's count of contacts already sets the bar.
-  for (const auto& [rule, theta] : {std::pair{"threshold", 0.18}, std::pair{"complex", 0.0}}) {
-    auto& thr = t.when("rule", rule);
-    thr.real("threshold",
-             "θ: a non-adopter adopts when the adopting share of its contacts is at least θ "
-             "(the mean θ when thresholds vary). People without contacts never adopt through them.")
-        .unit("share of contacts")
-        .range(0, 1)
-        .default_value(theta);
-    thr.choice("threshold_distribution", {"fixed", "uniform", "normal"},
-               "How θ varies between people: fixed; uniform on θ ± spread; normal with sd spread. Clamped to "
-               "[0, 1].")
-        .default_value(std::string("fixed"));
-    thr.real("threshold_spread", "Half-width (uniform) or standard deviation (normal) of θ across people.")
-        .unit("share of contacts")
-        .range(0, 1)
-        .default_value(0.0);
+  std::vector<std::string> rules;
+  std::string what = "Adoption rule: ";
+  const auto& all = adoption_rules();
+  for (std::size_t k = 0; k < all.size(); ++k) {
+    rules.emplace_back(all[k]->name());
+    what += (k == 0                ? ""
+             : k + 1 == all.size() ? " or "
+                                   : ", ") +
+            std::string(all[k]->name()) + " (" + std::string(all[k]->what()) + ")";
   }
-  t.when("rule", "complex")
-      .integer("min_adopting_contacts",
-               "Complex contagion: a non-adopter adopts only when at least this many of its contacts have "
-               "adopted (and their share is at least θ). On a well-mixed layer everyone else is a contact.")
-      .unit("contacts")
-      .min(1)
-      .default_value(std::int64_t{2});
+  t.choice("rule", rules, what + ".").required();
+  for (const auto& r : all) r->declare_keys(t.when("rule", std::string(r->name())));
   t.real("abandon_threshold",
          "An adopter abandons the innovation when the adopting share of its contacts falls below this "
          "(0: never). Must be below θ for the threshold and complex rules, so that those who adopted at θ "
@@ -72,15 +55,6 @@ void declare_innovation_keys(TableSpec& t) {
       .unit("share of contacts")
       .range(0, 1)
       .default_value(0.0);
-  auto& bass = t.when("rule", "bass");
-  bass.real("innovation_rate", "Bass p: yearly adoption hazard from outside the network (media, policy).")
-      .unit("per year")
-      .min(0)
-      .default_value(0.03);
-  bass.real("imitation_rate", "Bass q: yearly hazard per unit adopting share of contacts (word of mouth).")
-      .unit("per year")
-      .min(0)
-      .default_value(0.38);
   t.choice("initial", {"none", "random", "most_central", "file"},
            "Who has adopted at the start: nobody; a random share; the most connected share (by degree, ties "
            "to the "
@@ -136,16 +110,6 @@ E pick(const std::string& s, std::initializer_list<std::pair<const char*, E>> ta
 }
 }  // namespace
 
-namespace {
-std::string hysteresis_message(const InnovationParams& p) {
-  std::ostringstream m;
-  m << "hysteresis needs abandon_threshold < threshold (abandon_threshold = " << p.abandon_threshold
-    << ", threshold = " << p.threshold << ")";
-  return m.str();
-}
-
-}  // namespace
-
 InnovationParams read_innovation(const TableView& t, const std::vector<std::string>& layer_names,
                                  const std::vector<std::string>& type_names,
                                  const std::filesystem::path& base_dir, std::vector<Diagnostic>& problems) {
@@ -169,27 +133,9 @@ InnovationParams read_innovation(const TableView& t, const std::vector<std::stri
     problems.push_back(t.diagnostic("network", "no [[network]] layer is named '" + p.network + "' (layers: " +
                                                    (have.empty() ? std::string("none") : have) + ")"));
   }
-  p.rule = pick<AdoptionRule>(t.get<std::string>("rule"), {{"threshold", AdoptionRule::threshold},
-                                                           {"bass", AdoptionRule::bass},
-                                                           {"complex", AdoptionRule::complex}});
+  p.rule = &adoption_rule(t.get<std::string>("rule"));
   p.abandon_threshold = t.get<double>("abandon_threshold");
-  if (p.rule != AdoptionRule::bass) {
-    p.threshold = t.get<double>("threshold");
-    p.threshold_distribution = pick<ThresholdDistribution>(t.get<std::string>("threshold_distribution"),
-                                                           {{"fixed", ThresholdDistribution::fixed},
-                                                            {"uniform", ThresholdDistribution::uniform},
-                                                            {"normal", ThresholdDistribution::normal}});
-    p.threshold_spread = t.get<double>("threshold_spread");
-    if (p.rule == AdoptionRule::complex)
-      p.min_adopting_contacts = static_cast<std::uint32_t>(
-          std::min<std::int64_t>(t.get<std::int64_t>("min_adopting_contacts"),
-                                 std::int64_t{std::numeric_limits<std::uint32_t>::max()}));
-    if (p.abandon_threshold > 0.0 && p.abandon_threshold >= p.threshold)
-      problems.push_back(t.diagnostic("abandon_threshold", hysteresis_message(p)));
-  } else {
-    p.innovation_rate = t.get<double>("innovation_rate");
-    p.imitation_rate = t.get<double>("imitation_rate");
-  }
+  p.rule->read(t, p, problems);
   p.initial =
       pick<InitialAdopters>(t.get<std::string>("initial"), {{"none", InitialAdopters::none},
                                                             {"random", InitialAdopters::random},

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace missionsim {
@@ -14,11 +15,10 @@ struct Diagnostic;
 
 namespace missionsim::model {
 
-enum class AdoptionRule {
-  threshold,  ///< Watts (2002): adopt when adopting neighbours ≥ θ × degree
-  bass,       ///< Bass (1969): yearly hazard p + q × adopting share of neighbours
-  complex     ///< Centola & Macy (2007): at least m adopting neighbours and share ≥ θ
-};
+class AdoptionRuleKind;  // adoption_rule.hpp; the rules are in rules/
+/// The rule named `name` (threshold, bass, complex); InternalError if none is (the schema's
+/// choice refuses unknown names).
+const AdoptionRuleKind& adoption_rule(std::string_view name);
 enum class ThresholdDistribution { fixed, uniform, normal };
 enum class InitialAdopters { none, random, most_central, file };
 
@@ -36,7 +36,7 @@ struct InnovationParams {
   std::string network;              ///< name of the layer it spreads on ("collaboration" for stakeholders)
   std::uint32_t adopter_types = 0;  ///< stakeholders: bit t set = organisations of type t may adopt
   double incumbency_weight = 0.0;   ///< stakeholders: added to θ per unit of incumbency
-  AdoptionRule rule = AdoptionRule::threshold;
+  const AdoptionRuleKind* rule = &adoption_rule("threshold");
   double threshold = 0.18;
   ThresholdDistribution threshold_distribution = ThresholdDistribution::fixed;
   double threshold_spread = 0.0;

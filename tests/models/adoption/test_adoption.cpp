@@ -4,6 +4,7 @@
 #include "engine/scenario/table_view.hpp"
 #include "engine/schedule/step_executor.hpp"
 #include "models/adoption/adoption.hpp"
+#include "models/adoption/adoption_rule.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <catch2/catch.hpp>
@@ -269,7 +270,7 @@ TEST_CASE("Complex contagion: one adopting contact is not enough, two are") {
   // then 4 sees 2 and 3 and adopts at step 3.
   test::TempDir dir;
   auto p = seeded_params(dir, "0\n1\n");
-  p.rule = AdoptionRule::complex;
+  p.rule = &adoption_rule("complex");
   p.threshold = 0.0;
   p.min_adopting_contacts = 2;
   std::vector<std::pair<NodeId, NodeId>> edges{{0, 1}, {1, 2}, {2, 3}, {3, 4}, {0, 2}, {2, 4}};
@@ -295,7 +296,7 @@ TEST_CASE("Complex contagion: enough adopting contacts must also be a share of a
   // Centre 0 with 5 leaves, leaves 1 and 2 adopted: 2 adopting contacts, share 2/5 = 0.4.
   test::TempDir dir;
   auto p = seeded_params(dir, "1\n2\n");
-  p.rule = AdoptionRule::complex;
+  p.rule = &adoption_rule("complex");
   p.min_adopting_contacts = 2;
   p.threshold = GENERATE(0.4, 0.41);
   Harness h(World(6, one_layer(6, star(5))), {p});
@@ -308,7 +309,7 @@ TEST_CASE("Complex contagion on a well-mixed layer counts everyone else as a con
   InnovationParams p;
   p.name = "idea";
   p.network = "net";
-  p.rule = AdoptionRule::complex;
+  p.rule = &adoption_rule("complex");
   p.threshold = 0.0;
   p.min_adopting_contacts = 2;
   p.initial = InitialAdopters::most_central;
@@ -360,7 +361,7 @@ TEST_CASE("Abandonment applies to the Bass rule too") {
   // Path 0-1-2, seed {0}; p = q = 0, so nobody adopts, and 0 sees 0 of 1 adopting.
   test::TempDir dir;
   auto p = seeded_params(dir, "0\n");
-  p.rule = AdoptionRule::bass;
+  p.rule = &adoption_rule("bass");
   p.innovation_rate = 0.0;
   p.imitation_rate = 0.0;
   p.abandon_threshold = GENERATE(0.0, 0.1);
@@ -462,7 +463,7 @@ Reading read(const std::string& body) {
 TEST_CASE("Complex contagion keys: defaults, and θ shared with the threshold rule") {
   const auto d = read("rule = \"complex\"\n");
   REQUIRE(d.problems.empty());
-  CHECK(d.params.rule == AdoptionRule::complex);
+  CHECK(d.params.rule->name() == "complex");
   CHECK(d.params.threshold == 0.0);
   CHECK(d.params.min_adopting_contacts == 2);
   CHECK(d.params.abandon_threshold == 0.0);
