@@ -34,9 +34,11 @@ class AdoptionRuleKind {
   /// Declares its keys on the table of innovations with this rule.
   virtual void declare_keys(TableSpec& /*rule*/) const {}
   /// Reads them into p; problems go to `problems` with the table's positions.
-  virtual void read(const TableView& /*t*/, InnovationParams& /*p*/, std::vector<Diagnostic>& /*problems*/) const {}
+  virtual void read(const TableView& /*t*/, InnovationParams& /*p*/,
+                    std::vector<Diagnostic>& /*problems*/) const {}
   /// Well-mixed: whether enough others have adopted for anyone to follow.
-  [[nodiscard]] virtual bool enough_adopters(std::uint64_t /*adopters*/, const InnovationParams& /*p*/) const {
+  [[nodiscard]] virtual bool enough_adopters(std::uint64_t /*adopters*/,
+                                             const InnovationParams& /*p*/) const {
     return true;
   }
   /// The decide loop on a network layer for one block.

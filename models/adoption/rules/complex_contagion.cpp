@@ -36,8 +36,9 @@ class ComplexContagion final : public NetworkRuleKind<ComplexContagionRule> {
   }
   void read(const TableView& t, InnovationParams& p, std::vector<Diagnostic>& problems) const override {
     read_theta_keys(t, p);
-    p.min_adopting_contacts = static_cast<std::uint32_t>(std::min<std::int64_t>(
-        t.get<std::int64_t>("min_adopting_contacts"), std::int64_t{std::numeric_limits<std::uint32_t>::max()}));
+    p.min_adopting_contacts = static_cast<std::uint32_t>(
+        std::min<std::int64_t>(t.get<std::int64_t>("min_adopting_contacts"),
+                               std::int64_t{std::numeric_limits<std::uint32_t>::max()}));
     check_hysteresis(t, p, problems);
   }
   [[nodiscard]] bool enough_adopters(std::uint64_t adopters, const InnovationParams& p) const override {

@@ -38,7 +38,8 @@ inline void read_theta_keys(const TableView& t, InnovationParams& p) {
 }
 
 /// Abandonment at or above θ would undo adoption at θ at once: no hysteresis.
-inline void check_hysteresis(const TableView& t, const InnovationParams& p, std::vector<Diagnostic>& problems) {
+inline void check_hysteresis(const TableView& t, const InnovationParams& p,
+                             std::vector<Diagnostic>& problems) {
   if (p.abandon_threshold <= 0.0 || p.abandon_threshold < p.threshold) return;
   std::ostringstream m;
   m << "hysteresis needs abandon_threshold < threshold (abandon_threshold = " << p.abandon_threshold
