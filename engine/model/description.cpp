@@ -328,7 +328,19 @@ std::string ModelDescription::plan_dot() const {
     for (const auto c : p.writes) edge(p.name, *state.insert(state_name(false, c)).first);
     for (const auto m : p.writes_metrics) edge(p.name, *state.insert(state_name(true, m)).first);
   }
-  for (const auto& s : state) out += "  \"" + s + "\" [shape=note];\n";
+  // Each column's and metric's description as its tooltip: an SVG of the plan explains itself.
+  auto tooltip = [&](const std::string& name) {
+    for (const auto& c : columns_)
+      if (c.name == name) return c.description;
+    for (const auto& m : metrics_)
+      if ("metrics/" + m.dataset_name() == name) return m.description;
+    return std::string();
+  };
+  for (const auto& s : state) {
+    std::string tip = tooltip(s);
+    std::erase(tip, '"');
+    out += "  \"" + s + "\" [shape=note, tooltip=\"" + tip + "\"];\n";
+  }
   out += "}\n";
   return out;
 }

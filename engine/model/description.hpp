@@ -171,8 +171,6 @@ class ModelDescription {
   [[nodiscard]] const std::vector<std::uint32_t>& order() const noexcept { return order_; }
   /// Every metric, in the order of the step's value vector (components' order, then declaration).
   [[nodiscard]] const std::vector<MetricSpec>& metrics() const noexcept { return metrics_; }
-  /// Which component declared metrics()[i].
-  [[nodiscard]] const std::vector<std::string>& metric_owners() const noexcept { return metric_owner_; }
   /// Offset of metrics()[i]'s first value in the step's value vector.
   [[nodiscard]] const std::vector<std::size_t>& metric_offsets() const noexcept { return metric_offset_; }
   [[nodiscard]] std::size_t value_count() const noexcept { return value_count_; }

@@ -1,11 +1,13 @@
 #include "models/composition/registry.hpp"
 
 #include "models/components/adoption_component.hpp"
+#include "models/components/early_warnings_component.hpp"
 #include "models/components/instruments_component.hpp"
 #include "models/components/mission_component.hpp"
 #include "models/components/pathway_component.hpp"
 #include "models/components/population_component.hpp"
 #include "models/components/stakeholders_component.hpp"
+#include "models/components/transitions_component.hpp"
 
 namespace missionsim::model {
 

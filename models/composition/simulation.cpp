@@ -116,10 +116,6 @@ Simulation::Simulation(const Scenario& scenario, const RunSettings& settings,
 
 Simulation::~Simulation() = default;
 
-const ModelDescription& Simulation::description() const noexcept {
-  return impl_->model.description();
-}
-
 const std::vector<MetricSpec>& Simulation::metrics() const noexcept {
   return impl_->model.description().metrics();
 }

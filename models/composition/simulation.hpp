@@ -53,7 +53,6 @@ class Simulation {
   Simulation(const Simulation&) = delete;
   Simulation& operator=(const Simulation&) = delete;
 
-  [[nodiscard]] const ModelDescription& description() const noexcept;
   /// The metrics this composition records, in the order of the values it hands the recorder.
   [[nodiscard]] const std::vector<MetricSpec>& metrics() const noexcept;
   /// A recording header for a single-run file of this scenario; callers may append analyses.

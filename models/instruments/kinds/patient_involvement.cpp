@@ -1,7 +1,6 @@
 // Patients involved in design and decisions: thresholds fall and organisations' engagement
 // rises while it is funded.
-#include "models/instruments/kinds/shared_keys.hpp"
-#include "models/instruments/params.hpp"
+#include "models/instruments/kinds/lowers_thresholds.hpp"
 #include "models/stakeholders/stakeholders.hpp"
 
 namespace missionsim::model {
@@ -48,7 +47,7 @@ class PatientInvolvement final : public InstrumentKind {
     return out;
   }
   void act(InstrumentAct& a) const override {
-    a.each_zone([&](ZoneLevers& z) { z.threshold_shift -= a.p.threshold_reduction * a.strength; });
+    lower_thresholds(a);
     if (a.p.regions.empty() && a.p.stakeholder_types == 0)
       a.stakeholders->raise_engagement(a.p.engagement_gain * a.strength * a.dt_years);
     else

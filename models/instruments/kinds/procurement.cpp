@@ -1,31 +1,12 @@
 // Procurement and reimbursement pull demand: every adopter's threshold falls while funded.
-#include "models/instruments/kinds/shared_keys.hpp"
-#include "models/instruments/params.hpp"
+#include "models/instruments/kinds/lowers_thresholds.hpp"
 
 namespace missionsim::model {
 
-namespace {
-class Procurement final : public InstrumentKind {
- public:
-  [[nodiscard]] std::string_view name() const override { return "procurement"; }
-  [[nodiscard]] PolicySide side() const override { return PolicySide::demand; }
-  [[nodiscard]] std::string_view what() const override {
-    return "procurement and reimbursement pull demand: lowers thresholds by threshold_reduction × funded "
-           "share";
-  }
-  [[nodiscard]] bool takes_targets() const override { return true; }
-  void declare_keys(TableSpec& t) const override { declare_threshold_reduction(t); }
-  void read(const TableView& t, const InstrumentReading&, InstrumentParams& p) const override {
-    p.threshold_reduction = t.get<double>("threshold_reduction");
-  }
-  void act(InstrumentAct& a) const override {
-    a.each_zone([&](ZoneLevers& z) { z.threshold_shift -= a.p.threshold_reduction * a.strength; });
-  }
-};
-}  // namespace
-
 std::unique_ptr<InstrumentKind> procurement_kind() {
-  return std::make_unique<Procurement>();
+  return std::make_unique<LowersThresholds>(
+      "procurement", PolicySide::demand,
+      "procurement and reimbursement pull demand: lowers thresholds by threshold_reduction × funded share");
 }
 
 }  // namespace missionsim::model

@@ -164,6 +164,8 @@ TEST_CASE("Phases run by stage, then in the order components and phases were dec
   CHECK(has(dot, "\"a.early\" -> \"b.middle\" [style=bold]"));
   CHECK(has(dot, "\"a.x\" -> \"b.middle\" [style=dashed]"));
   CHECK(has(dot, "\"a.late\" -> \"metrics/count_by_region\" [style=dashed]"));
+  CHECK(has(dot, "\"a.x\" [shape=note, tooltip=\"state\"]"));
+  CHECK(has(dot, "\"metrics/count_by_region\" [shape=note, tooltip=\"A count\"]"));
 }
 
 }  // namespace missionsim
