@@ -1,5 +1,7 @@
 #include "models/components/adoption_component.hpp"
 
+#include "engine/scenario/schema.hpp"
+
 #include "models/components/lever_zones.hpp"
 
 #include "engine/core/error.hpp"
@@ -34,6 +36,18 @@ std::vector<AdopterProfile> organisation_profiles(const std::vector<InnovationPa
 
 const AdoptionNames organisation_names{"stakeholder_", "stakeholder_innovation", "organisations"};
 }  // namespace
+
+void AdoptionComponent::declare_keys(TableSpec& root) {
+  declare_innovation_keys(root.table_array("innovations", "Innovations that spread among the population."));
+}
+
+std::unique_ptr<AdoptionComponent> AdoptionComponent::make(const Scenario& s, const ComponentsAbove& above,
+                                                           const RegistryOptions& o, Adopters who) {
+  const auto& population = above.get<PopulationComponent>("population");
+  if (who == Adopters::citizens) return std::make_unique<AdoptionComponent>(s, population, o.full_sweep);
+  return std::make_unique<AdoptionComponent>(s, population, above.get<StakeholdersComponent>("stakeholders"),
+                                             o.full_sweep);
+}
 
 AdoptionComponent::AdoptionComponent(const Scenario& s, const PopulationComponent& population,
                                      bool full_sweep)

@@ -13,6 +13,11 @@ namespace missionsim::model {
 
 class AdoptionComponent final : public HealthComponent {
  public:
+  /// The innovations table, for citizens and organisations alike.
+  static void declare_keys(TableSpec& root);
+  /// The adoption of citizens' innovations (who = citizens) or organisations' (stakeholders).
+  static std::unique_ptr<AdoptionComponent> make(const Scenario& s, const ComponentsAbove& above,
+                                                 const RegistryOptions& o, Adopters who);
   /// Citizens' innovations: the component "adoption".
   AdoptionComponent(const Scenario& s, const PopulationComponent& population, bool full_sweep);
   /// Organisations' innovations: "stakeholder_adoption", active when the scenario has stakeholders.

@@ -1,5 +1,7 @@
 #include "models/components/early_warnings_component.hpp"
 
+#include "engine/scenario/schema.hpp"
+
 namespace missionsim::model {
 
 const std::vector<std::string>& EarlyWarningsComponent::watched() {
@@ -7,6 +9,16 @@ const std::vector<std::string>& EarlyWarningsComponent::watched() {
                                               "stakeholder_adopter_share_by_stakeholder_innovation",
                                               "goal_kpi_by_goal"};
   return names;
+}
+
+void EarlyWarningsComponent::declare_keys(TableSpec& root) {
+  declare_early_warning_keys(root);
+}
+
+std::unique_ptr<EarlyWarningsComponent> EarlyWarningsComponent::make(const Scenario& s,
+                                                                     const ComponentsAbove& /*above*/,
+                                                                     const RegistryOptions& /*o*/) {
+  return std::make_unique<EarlyWarningsComponent>(s);
 }
 
 EarlyWarningsComponent::EarlyWarningsComponent(const Scenario& s)

@@ -11,6 +11,10 @@ namespace missionsim::model {
 
 class EarlyWarningsComponent final : public HealthComponent {
  public:
+  /// Its section of the scenario schema.
+  static void declare_keys(TableSpec& root);
+  static std::unique_ptr<EarlyWarningsComponent> make(const Scenario& s, const ComponentsAbove& above,
+                                                      const RegistryOptions& o);
   explicit EarlyWarningsComponent(const Scenario& s);
   [[nodiscard]] std::string_view name() const override { return "early_warnings"; }
   void describe(ComponentDescription& d) override;

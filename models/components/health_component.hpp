@@ -7,9 +7,16 @@
 #include "engine/model/component.hpp"
 #include "models/mission/mission.hpp"
 
+#include <memory>
+#include <span>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
+
+namespace missionsim {
+class TableSpec;
+}
 
 namespace missionsim::model {
 
@@ -53,6 +60,33 @@ class HealthComponent : public Component {
   virtual void add_step_costs(double& /*cost*/, double /*dt_years*/) const {}
   /// Stops every lever from the next step on (counterfactual runs of `tipping`).
   virtual void withdraw() {}
+};
+
+/// How the registry builds the components of a run.
+struct RegistryOptions {
+  std::uint32_t block_size = 0;  ///< agents per parallel block; 0 = the engine default
+  bool full_sweep = false;       ///< adoption sweeps every agent every step (no active set)
+};
+
+/// The components listed above the one being built (registry.cpp): those it may take. Besides
+/// the Component overrides, a component listed in the registry has
+///   static void declare_keys(TableSpec& root);   // its own section of the scenario schema
+///   static std::unique_ptr<C> make(const Scenario&, const ComponentsAbove&, const RegistryOptions&);
+class ComponentsAbove {
+ public:
+  explicit ComponentsAbove(std::span<const std::unique_ptr<HealthComponent>> list) : list_(list) {}
+  /// The component named `name`, of type C; InternalError if none is listed above.
+  template <class C>
+  [[nodiscard]] C& get(std::string_view name) const {
+    for (const auto& c : list_)
+      if (c->name() == name)
+        if (auto* typed = dynamic_cast<C*>(c.get())) return *typed;
+    throw InternalError("component '" + std::string(name) +
+                        "' must be listed in the registry above the one that takes it");
+  }
+
+ private:
+  std::span<const std::unique_ptr<HealthComponent>> list_;
 };
 
 }  // namespace missionsim::model

@@ -1,5 +1,7 @@
 #include "models/components/instruments_component.hpp"
 
+#include "engine/scenario/schema.hpp"
+
 #include "models/components/lever_zones.hpp"
 
 #include "engine/core/error.hpp"
@@ -17,6 +19,18 @@ void move_events(std::span<const Event> events, std::vector<Event>& out) {
   out.insert(out.end(), events.begin(), events.end());
 }
 }  // namespace
+
+void InstrumentsComponent::declare_keys(TableSpec& root) {
+  declare_instrument_keys(root);
+}
+
+std::unique_ptr<InstrumentsComponent> InstrumentsComponent::make(const Scenario& s,
+                                                                 const ComponentsAbove& above,
+                                                                 const RegistryOptions& /*o*/) {
+  return std::make_unique<InstrumentsComponent>(
+      s, above.get<PopulationComponent>("population"), above.get<StakeholdersComponent>("stakeholders"),
+      above.get<AdoptionComponent>("adoption"), above.get<AdoptionComponent>("stakeholder_adoption"));
+}
 
 InstrumentsComponent::InstrumentsComponent(const Scenario& s, const PopulationComponent& population,
                                            StakeholdersComponent& stakeholders, AdoptionComponent& citizens,
@@ -96,6 +110,15 @@ void InstrumentsComponent::summarise(RunSummary& out) const {
 
 void InstrumentsComponent::withdraw() {
   if (instruments_) instruments_->stop_all();
+}
+
+void TriggersComponent::declare_keys(TableSpec& root) {
+  declare_trigger_keys(root);
+}
+
+std::unique_ptr<TriggersComponent> TriggersComponent::make(const Scenario& s, const ComponentsAbove& above,
+                                                           const RegistryOptions& /*o*/) {
+  return std::make_unique<TriggersComponent>(s, above.get<InstrumentsComponent>("instruments"));
 }
 
 TriggersComponent::TriggersComponent(const Scenario& s, InstrumentsComponent& instruments)

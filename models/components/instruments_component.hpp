@@ -13,6 +13,10 @@ namespace missionsim::model {
 
 class InstrumentsComponent final : public HealthComponent {
  public:
+  /// Its section of the scenario schema.
+  static void declare_keys(TableSpec& root);
+  static std::unique_ptr<InstrumentsComponent> make(const Scenario& s, const ComponentsAbove& above,
+                                                    const RegistryOptions& o);
   InstrumentsComponent(const Scenario& s, const PopulationComponent& population,
                        StakeholdersComponent& stakeholders, AdoptionComponent& citizens,
                        AdoptionComponent& organisations);
@@ -43,6 +47,10 @@ class InstrumentsComponent final : public HealthComponent {
 
 class TriggersComponent final : public HealthComponent {
  public:
+  /// Its section of the scenario schema.
+  static void declare_keys(TableSpec& root);
+  static std::unique_ptr<TriggersComponent> make(const Scenario& s, const ComponentsAbove& above,
+                                                 const RegistryOptions& o);
   TriggersComponent(const Scenario& s, InstrumentsComponent& instruments);
   [[nodiscard]] std::string_view name() const override { return "triggers"; }
   void describe(ComponentDescription& d) override;

@@ -1,5 +1,7 @@
 #include "models/components/mission_component.hpp"
 
+#include "engine/scenario/schema.hpp"
+
 #include "models/mission/goal_checks.hpp"
 
 #include <limits>
@@ -19,6 +21,15 @@ RateDenominators denominators(const Population& population) {
   return d;
 }
 }  // namespace
+
+void MissionComponent::declare_keys(TableSpec& root) {
+  declare_mission_keys(root);
+}
+
+std::unique_ptr<MissionComponent> MissionComponent::make(const Scenario& s, const ComponentsAbove& above,
+                                                         const RegistryOptions& /*o*/) {
+  return std::make_unique<MissionComponent>(s, above.get<PopulationComponent>("population"));
+}
 
 MissionComponent::MissionComponent(const Scenario& s, const PopulationComponent& population)
     : scenario_(s), calendar_(s.calendar()), population_(population) {}

@@ -10,6 +10,10 @@ namespace missionsim::model {
 
 class MissionComponent final : public HealthComponent {
  public:
+  /// Its section of the scenario schema.
+  static void declare_keys(TableSpec& root);
+  static std::unique_ptr<MissionComponent> make(const Scenario& s, const ComponentsAbove& above,
+                                                const RegistryOptions& o);
   MissionComponent(const Scenario& s, const PopulationComponent& population);
   [[nodiscard]] std::string_view name() const override { return "mission"; }
   void describe(ComponentDescription& d) override;

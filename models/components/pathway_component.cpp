@@ -1,6 +1,19 @@
 #include "models/components/pathway_component.hpp"
 
+#include "engine/scenario/schema.hpp"
+
 namespace missionsim::model {
+
+void PathwayComponent::declare_keys(TableSpec& root) {
+  declare_pathway_keys(root);
+}
+
+std::unique_ptr<PathwayComponent> PathwayComponent::make(const Scenario& s, const ComponentsAbove& above,
+                                                         const RegistryOptions& /*o*/) {
+  return std::make_unique<PathwayComponent>(
+      s, above.get<PopulationComponent>("population"), above.get<StakeholdersComponent>("stakeholders"),
+      above.get<AdoptionComponent>("adoption"), above.get<AdoptionComponent>("stakeholder_adoption"));
+}
 
 PathwayComponent::PathwayComponent(const Scenario& s, const PopulationComponent& population,
                                    StakeholdersComponent& stakeholders, AdoptionComponent& citizens,
@@ -62,6 +75,12 @@ void PathwayComponent::setup(SetupContext& ctx) {
   ctx.bind(care_state, [this] { return pathway_->states(); });
   ctx.state().keep([this] { return pathway_->state(); },
                    [this](const Pathway::State& s) { pathway_->restore(s); });
+}
+
+std::unique_ptr<EquityComponent> EquityComponent::make(const Scenario& s, const ComponentsAbove& above,
+                                                       const RegistryOptions& /*o*/) {
+  return std::make_unique<EquityComponent>(s, above.get<PopulationComponent>("population"),
+                                           above.get<PathwayComponent>("pathway"));
 }
 
 EquityComponent::EquityComponent(const Scenario& s, const PopulationComponent& population,

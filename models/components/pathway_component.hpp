@@ -12,6 +12,10 @@ namespace missionsim::model {
 
 class PathwayComponent final : public HealthComponent {
  public:
+  /// Its section of the scenario schema.
+  static void declare_keys(TableSpec& root);
+  static std::unique_ptr<PathwayComponent> make(const Scenario& s, const ComponentsAbove& above,
+                                                const RegistryOptions& o);
   PathwayComponent(const Scenario& s, const PopulationComponent& population,
                    StakeholdersComponent& stakeholders, AdoptionComponent& citizens,
                    AdoptionComponent& organisations);
@@ -37,6 +41,10 @@ class PathwayComponent final : public HealthComponent {
 
 class EquityComponent final : public HealthComponent {
  public:
+  /// It reads the pathway's keys; it has none of its own.
+  static void declare_keys(TableSpec& /*root*/) {}
+  static std::unique_ptr<EquityComponent> make(const Scenario& s, const ComponentsAbove& above,
+                                               const RegistryOptions& o);
   EquityComponent(const Scenario& s, const PopulationComponent& population, const PathwayComponent& pathway);
   [[nodiscard]] std::string_view name() const override { return "equity"; }
   void describe(ComponentDescription& d) override;

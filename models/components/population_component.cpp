@@ -1,6 +1,19 @@
 #include "models/components/population_component.hpp"
 
+#include "engine/scenario/schema.hpp"
+
 namespace missionsim::model {
+
+void PopulationComponent::declare_keys(TableSpec& root) {
+  declare_population_keys(root);
+  declare_network_keys(root.table_array("network", "Named contact layers over the population."));
+}
+
+std::unique_ptr<PopulationComponent> PopulationComponent::make(const Scenario& s,
+                                                               const ComponentsAbove& /*above*/,
+                                                               const RegistryOptions& o) {
+  return std::make_unique<PopulationComponent>(s, o.block_size);
+}
 
 PopulationComponent::PopulationComponent(const Scenario& s, std::uint32_t block_size)
     : scenario_(s),

@@ -14,6 +14,10 @@ namespace missionsim::model {
 
 class PopulationComponent final : public HealthComponent {
  public:
+  /// Its section of the scenario schema.
+  static void declare_keys(TableSpec& root);
+  static std::unique_ptr<PopulationComponent> make(const Scenario& s, const ComponentsAbove& above,
+                                                   const RegistryOptions& o);
   PopulationComponent(const Scenario& s, std::uint32_t block_size);
   [[nodiscard]] std::string_view name() const override { return "population"; }
   void describe(ComponentDescription& d) override;

@@ -1,6 +1,18 @@
 #include "models/components/stakeholders_component.hpp"
 
+#include "engine/scenario/schema.hpp"
+
 namespace missionsim::model {
+
+void StakeholdersComponent::declare_keys(TableSpec& root) {
+  declare_stakeholder_keys(root);
+}
+
+std::unique_ptr<StakeholdersComponent> StakeholdersComponent::make(const Scenario& s,
+                                                                   const ComponentsAbove& above,
+                                                                   const RegistryOptions& /*o*/) {
+  return std::make_unique<StakeholdersComponent>(s, above.get<PopulationComponent>("population"));
+}
 
 StakeholdersComponent::StakeholdersComponent(const Scenario& s, const PopulationComponent& population)
     : scenario_(s), population_(population) {}

@@ -11,6 +11,10 @@ namespace missionsim::model {
 
 class StakeholdersComponent final : public HealthComponent {
  public:
+  /// Its section of the scenario schema.
+  static void declare_keys(TableSpec& root);
+  static std::unique_ptr<StakeholdersComponent> make(const Scenario& s, const ComponentsAbove& above,
+                                                     const RegistryOptions& o);
   StakeholdersComponent(const Scenario& s, const PopulationComponent& population);
   [[nodiscard]] std::string_view name() const override { return "stakeholders"; }
   void describe(ComponentDescription& d) override;

@@ -1,5 +1,7 @@
 #include "models/components/transitions_component.hpp"
 
+#include "engine/scenario/schema.hpp"
+
 #include "models/transitions/pathway_label.hpp"
 
 #include <limits>
@@ -14,6 +16,19 @@ AnalysisSpec transition_analysis_spec() {
        {"regime_shift_step", "step", "Step of the first regime_shift event (NaN: none)", false},
        {"niche_breakthrough_step", "step", "Step of the first niche_breakthrough event (NaN: none)", false},
        {"max_regime_pressure", "1", "Largest landscape pressure on regimes before the first shift", false}}};
+}
+
+void TransitionsComponent::declare_keys(TableSpec& root) {
+  declare_transition_keys(root);
+}
+
+std::unique_ptr<TransitionsComponent> TransitionsComponent::make(const Scenario& s,
+                                                                 const ComponentsAbove& above,
+                                                                 const RegistryOptions& /*o*/) {
+  return std::make_unique<TransitionsComponent>(
+      s, above.get<PopulationComponent>("population"), above.get<StakeholdersComponent>("stakeholders"),
+      above.get<AdoptionComponent>("adoption"), above.get<AdoptionComponent>("stakeholder_adoption"),
+      above.get<InstrumentsComponent>("instruments"));
 }
 
 TransitionsComponent::TransitionsComponent(const Scenario& s, const PopulationComponent& population,

@@ -11,6 +11,10 @@ namespace missionsim::model {
 
 class TransitionsComponent final : public HealthComponent {
  public:
+  /// Its section of the scenario schema.
+  static void declare_keys(TableSpec& root);
+  static std::unique_ptr<TransitionsComponent> make(const Scenario& s, const ComponentsAbove& above,
+                                                    const RegistryOptions& o);
   TransitionsComponent(const Scenario& s, const PopulationComponent& population,
                        StakeholdersComponent& stakeholders, AdoptionComponent& citizens,
                        AdoptionComponent& organisations, InstrumentsComponent& instruments);

@@ -1,6 +1,6 @@
 // The health-system model: one ordered list of components (registry.cpp). The order is the
-// order of setup, of metrics in a step's values, of events within a step, and of phases within
-// a stage.
+// order of the schema's sections, of setup, of metrics in a step's values, of events within a
+// step, and of phases within a stage.
 #pragma once
 
 #include "models/components/health_component.hpp"
@@ -11,11 +11,6 @@
 
 namespace missionsim::model {
 
-struct RegistryOptions {
-  std::uint32_t block_size = 0;  ///< agents per parallel block; 0 = the engine default
-  bool full_sweep = false;       ///< adoption sweeps every agent every step (no active set)
-};
-
 struct HealthSystem {
   std::vector<std::unique_ptr<HealthComponent>> components;
   [[nodiscard]] std::vector<Component*> list() const;
@@ -23,5 +18,8 @@ struct HealthSystem {
 
 /// The components of a run of `s` (which must outlive them), before any world exists.
 HealthSystem health_system(const Scenario& s, const RegistryOptions& options = {});
+
+/// Adds each listed component's section to the scenario schema, in the registry's order.
+void declare_health_system_keys(TableSpec& root);
 
 }  // namespace missionsim::model

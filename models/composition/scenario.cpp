@@ -39,16 +39,8 @@ TableSpec build_schema() {
               "the calendar; rates are per year and a step's probability is 1 − exp(−rate·Δt).")
       .default_value(std::string("1 month"));
 
-  declare_population_keys(root);
   for (const char* t : {"scenario", "time"}) root.key(t).required();
-  declare_network_keys(root.table_array("network", "Named contact layers over the population."));
-  declare_innovation_keys(root.table_array("innovations", "Innovations that spread among the population."));
-  declare_pathway_keys(root);
-  declare_instrument_keys(root);
-  declare_trigger_keys(root);
-  declare_stakeholder_keys(root);
-  declare_mission_keys(root);
-  declare_transition_keys(root);
+  declare_health_system_keys(root);
   auto& econ =
       root.table("economics",
                  "Settings of the health-economic comparison of a run with its baseline (missionsim run "
@@ -61,7 +53,6 @@ TableSpec build_schema() {
       .unit("currency per QALY")
       .min(0)
       .default_value(30000.0);
-  declare_early_warning_keys(root);
   return root;
 }
 }  // namespace
