@@ -7,6 +7,7 @@
 #include "engine/analysis/comparison_output.hpp"
 #include "engine/core/error.hpp"
 #include "engine/io/array_file.hpp"
+#include "engine/io/output_target.hpp"
 #include "models/composition/mix_comparison.hpp"
 
 #include <CLI/CLI.hpp>
@@ -37,12 +38,11 @@ struct CompareOptions {
 int compare(const CompareOptions& o, const std::string& command_line) {
   const auto t0 = std::chrono::steady_clock::now();
   const std::filesystem::path out = o.output;
-  if (std::filesystem::exists(out) && !o.force)
-    throw InputError(Diagnostic{{out.string(), 0, 0},
-                                "",
-                                "output file exists; pass --force to overwrite it or -o to choose another"});
   std::vector<std::filesystem::path> files(o.scenarios.begin(), o.scenarios.end());
   const auto mixes = model::load_mixes(files, o.sets);
+  std::vector<std::filesystem::path> inputs;
+  for (const auto& m : mixes) inputs.insert(inputs.end(), m.scenario.inputs.begin(), m.scenario.inputs.end());
+  check_output_target(out, o.force, inputs);
 
   model::ComparisonSettings settings;
   settings.replicates = o.replicates;
@@ -82,7 +82,7 @@ int compare(const CompareOptions& o, const std::string& command_line) {
     ceac = acceptability_curve(qalys, costs, willingness_to_pay_grid(highest, o.wtp_points));
   }
 
-  if (!out.parent_path().empty()) std::filesystem::create_directories(out.parent_path());
+  create_output_folder(out);
   ArrayFile file(out, o.force, mixes.front().scenario.name, command_line);
   for (const auto& m : mixes) file.text("scenarios", m.label, m.scenario.resolved_text);
   write_comparison(file, "compare", result.input, comparison, context);

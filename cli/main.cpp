@@ -73,6 +73,10 @@ int main(int argc, char** argv) {
   } catch (const missionsim::InputError& e) {
     std::fprintf(stderr, "error: %s\n", e.what());
     return 2;
+  } catch (const missionsim::IoError& e) {
+    // The disk, a limit or a permission, not a bug: no "internal" in the message.
+    std::fprintf(stderr, "error: %s\n", e.what());
+    return 1;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "internal error: %s\n", e.what());
     return 1;

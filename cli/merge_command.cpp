@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "engine/core/error.hpp"
 #include "engine/experiment/sweep_file.hpp"
+#include "engine/io/output_target.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -34,10 +35,8 @@ bool same_sweep(const RecordingHeader& a, const RecordingHeader& b) {
 
 int merge(const MergeOptions& o, const std::string& command_line) {
   const std::filesystem::path out(o.output);
-  if (std::filesystem::exists(out) && !o.force)
-    throw InputError(Diagnostic{{out.string(), 0, 0},
-                                "",
-                                "output file exists; pass --force to overwrite it or -o to choose another"});
+  const std::vector<std::filesystem::path> shards(o.shards.begin(), o.shards.end());
+  check_output_target(out, o.force, shards);
   std::optional<RecordingHeader> header;
   std::vector<RunResult> runs;
   std::vector<int> owner;  // per run: which shard holds it, -1 none
@@ -75,7 +74,7 @@ int merge(const MergeOptions& o, const std::string& command_line) {
                                 std::to_string(missing) + " of " + std::to_string(owner.size()) +
                                     " runs are in none of the shards given (is a shard missing?)"});
   header->command_line = command_line;
-  if (!out.parent_path().empty()) std::filesystem::create_directories(out.parent_path());
+  create_output_folder(out);
   write_sweep_file(out, o.force, *header, std::move(runs));
   std::printf("merged     %zu shards, %zu runs\noutput     %s\n", o.shards.size(), owner.size(),
               out.string().c_str());

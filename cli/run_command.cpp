@@ -5,6 +5,7 @@
 #include "engine/core/error.hpp"
 #include "engine/io/hdf5_recorder.hpp"
 #include "engine/io/memory_recorder.hpp"
+#include "engine/io/output_target.hpp"
 #include "engine/schedule/step_executor.hpp"
 #include "models/composition/scenario.hpp"
 #include "models/composition/simulation.hpp"
@@ -24,7 +25,7 @@ namespace missionsim::cli {
 namespace {
 struct RunOptions {
   std::string scenario;
-  std::string output;
+  std::optional<std::string> output;  ///< absent: results/STEM.h5
   std::vector<std::string> sets;
   std::optional<std::uint64_t> seed;
   unsigned threads = 0;
@@ -52,12 +53,8 @@ int run(const RunOptions& o, const std::string& command_line) {
   if (o.seed) overrides.push_back("scenario.seed=" + std::to_string(*o.seed));
   const model::Scenario scenario = model::load_scenario(o.scenario, overrides);
 
-  const std::filesystem::path out =
-      o.output.empty() ? default_output(o.scenario) : std::filesystem::path(o.output);
-  if (std::filesystem::exists(out) && !o.force)
-    throw InputError(Diagnostic{{out.string(), 0, 0},
-                                "",
-                                "output file exists; pass --force to overwrite it or -o to choose another"});
+  const std::filesystem::path out = o.output ? std::filesystem::path(*o.output) : default_output(o.scenario);
+  check_output_target(out, o.force, scenario.inputs);
 
   model::RunSettings settings;
   settings.seed = scenario.seed;
@@ -85,7 +82,7 @@ int run(const RunOptions& o, const std::string& command_line) {
   const std::size_t impact_analysis = header.analyses.size();  // after the simulation's own
   if (baseline) header.analyses.push_back(impact_spec(scenario.mission.currency));
 
-  if (!out.parent_path().empty()) std::filesystem::create_directories(out.parent_path());
+  create_output_folder(out);
   Hdf5Recorder recorder(out, o.force);
   recorder.begin(header);
   std::optional<EconomicComparison> impact;

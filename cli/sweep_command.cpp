@@ -9,6 +9,7 @@
 #include "engine/experiment/local_executor.hpp"
 #include "engine/experiment/sweep_file.hpp"
 #include "engine/experiment/sweep_plan.hpp"
+#include "engine/io/output_target.hpp"
 #include "models/composition/scenario.hpp"
 #include "models/composition/simulation.hpp"
 #ifdef MISSIONSIM_HAVE_MPI
@@ -37,7 +38,7 @@ struct SweepOptions {
   std::string design_file;
   std::uint32_t samples = 0;
   std::uint32_t replicates = 1;
-  std::string output;
+  std::optional<std::string> output;  ///< absent: results/STEM-sweep.h5
   std::string shard;
   std::optional<std::uint64_t> seed;
   std::vector<std::string> sets;
@@ -89,6 +90,7 @@ struct Setup {
   std::unique_ptr<SweepPlan> plan;
   Shard shard;
   std::filesystem::path out;
+  std::vector<std::filesystem::path> inputs;  ///< the scenario's files and the design file
   RecordingHeader header;
 };
 
@@ -104,9 +106,11 @@ Setup prepare(const SweepOptions& o, const std::string& command_line) {
   // schema refuses is exit 2, naming the key, with no output and no journal.
   for (std::size_t p = 0; p < d.point_count(); ++p)
     static_cast<void>(model::load_scenario(o.scenario, point_overrides(o, d, p)));
-  s.out = o.output.empty() ? std::filesystem::path("results") /
-                                 (std::filesystem::path(o.scenario).stem().string() + "-sweep.h5")
-                           : std::filesystem::path(o.output);
+  s.out = o.output ? std::filesystem::path(*o.output)
+                   : std::filesystem::path("results") /
+                         (std::filesystem::path(o.scenario).stem().string() + "-sweep.h5");
+  s.inputs = s.base.inputs;
+  if (!o.design_file.empty()) s.inputs.emplace_back(o.design_file);
   s.header = model::scenario_header(s.base, command_line);
   s.header.analyses.clear();  // a sweep keeps its runs' series, goals and events, not per-run analyses
   s.header.run_count = s.plan->run_count();
@@ -166,12 +170,8 @@ int sweep(const SweepOptions& o, const std::string& command_line) {
   std::exception_ptr failure;
   if (coordinator) {
     try {
-      if (std::filesystem::exists(s.out) && !o.force)
-        throw InputError(
-            Diagnostic{{s.out.string(), 0, 0},
-                       "",
-                       "output file exists; pass --force to overwrite it or -o to choose another"});
-      if (!s.out.parent_path().empty()) std::filesystem::create_directories(s.out.parent_path());
+      check_output_target(s.out, o.force, s.inputs);
+      create_output_folder(s.out);
       journal = std::make_unique<Journal>(std::filesystem::path(s.out.string() + ".journal"),
                                           journal_fingerprint(s));
       for (auto& r : journal->take_recovered()) {

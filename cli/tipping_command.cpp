@@ -5,6 +5,7 @@
 #include "cli/progress.hpp"
 #include "engine/core/error.hpp"
 #include "engine/io/hdf5_recorder.hpp"
+#include "engine/io/output_target.hpp"
 #include "models/composition/scenario.hpp"
 #include "models/composition/tipping.hpp"
 
@@ -19,7 +20,8 @@ namespace missionsim::cli {
 
 namespace {
 struct TippingOptions {
-  std::string scenario, output, innovation;
+  std::string scenario, innovation;
+  std::optional<std::string> output;  ///< absent: results/STEM-tipping-INNOVATION.h5
   std::vector<std::string> sets;
   std::optional<std::uint32_t> replicates;
   std::optional<double> probability, new_normal, grid_years;
@@ -51,18 +53,14 @@ int tipping(const TippingOptions& o, const std::string& command_line) {
   const model::Scenario scenario = model::load_scenario(o.scenario, overrides);
 
   const std::filesystem::path out =
-      o.output.empty()
-          ? std::filesystem::path("results") /
-                (std::filesystem::path(o.scenario).stem().string() + "-tipping-" + o.innovation + ".h5")
-          : std::filesystem::path(o.output);
-  if (std::filesystem::exists(out) && !o.force)
-    throw InputError(Diagnostic{{out.string(), 0, 0},
-                                "",
-                                "output file exists; pass --force to overwrite it or -o to choose another"});
+      o.output ? std::filesystem::path(*o.output)
+               : std::filesystem::path("results") /
+                     (std::filesystem::path(o.scenario).stem().string() + "-tipping-" + o.innovation + ".h5");
+  check_output_target(out, o.force, scenario.inputs);
 
   model::TippingSettings settings{o.innovation, scenario.transitions.tipping, o.threads, o.bootstrap};
   const auto header = model::tipping_header(scenario, settings, command_line);
-  if (!out.parent_path().empty()) std::filesystem::create_directories(out.parent_path());
+  create_output_folder(out);
   Hdf5Recorder recorder(out, o.force);
   recorder.begin(header);
   RunProgress progress(!o.quiet, "runs");

@@ -3,15 +3,23 @@
 #include "engine/core/error.hpp"
 
 #include <array>
+#include <cstring>
 #include <ctime>
 #include <memory>
 #include <mutex>
+#include <regex>
 
 namespace missionsim::h5 {
 
 void silence_automatic_error_printing() {
   static std::once_flag once;
-  std::call_once(once, [] { static_cast<void>(H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr)); });
+  std::call_once(once, [] {
+    // HDF5's exit handler closes every file still open, and crashes (HDF5 1.10.8) on one whose
+    // close failed for want of space; our files are closed by their owners, so it has nothing
+    // to do. It must be turned off before the library's first call, which this is.
+    static_cast<void>(H5dont_atexit());
+    static_cast<void>(H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr));
+  });
 }
 
 namespace {
@@ -42,7 +50,15 @@ std::string error_stack_message() {
 }
 
 void throw_failure(std::string_view operation) {
-  throw IoError("HDF5: " + std::string(operation) + " failed: " + error_stack_message());
+  const std::string detail = error_stack_message();
+  // A failed write or close carries the system's errno in its text ("errno = 28"): the
+  // reason a user can act on (no space left, file too large), in place of HDF5's internals.
+  static const std::regex errno_field("errno = ([0-9]+)");
+  if (std::smatch m; std::regex_search(detail, m, errno_field)) {
+    const int code = std::stoi(m[1].str());
+    if (code != 0) throw IoError(std::string(operation) + " failed: " + std::strerror(code));
+  }
+  throw IoError("HDF5: " + std::string(operation) + " failed: " + detail);
 }
 
 // --- files and groups ---------------------------------------------------------------------

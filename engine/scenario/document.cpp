@@ -1,5 +1,7 @@
 #include "engine/scenario/document.hpp"
 
+#include "engine/core/file_kind.hpp"
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -29,8 +31,8 @@ ScenarioDocument load_document(const std::filesystem::path& file) {
     // No position: the message itself names the file, and there is no line to point at.
     return ScenarioError(Diagnostic{{}, "", "cannot read " + label + ": " + reason});
   };
-  std::error_code ec;
-  if (std::filesystem::is_directory(file, ec)) throw cannot_read("it is a directory");
+  // Refused before open(): opening a FIFO would block until something writes to it.
+  if (const auto kind = not_a_regular_file(file)) throw cannot_read("it is " + *kind + ", not a file");
   errno = 0;
   std::ifstream in(file, std::ios::binary);
   if (!in) throw cannot_read(errno != 0 ? std::strerror(errno) : "cannot open it");

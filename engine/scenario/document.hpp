@@ -25,6 +25,9 @@ struct ScenarioDocument {
   /// load_document with a schema), then the file itself. Keys and diagnostics from several
   /// files are ordered by file in this order, then by line.
   std::vector<std::string> files = {};
+  /// The input files (tables, edge lists) its keys named, as TableView::input_file found them.
+  /// Mutable: reading a document through a view records them without changing the document.
+  mutable std::vector<std::filesystem::path> inputs = {};
 };
 
 /// Reads and parses a scenario file. ScenarioError when it cannot be read ("cannot read FILE:

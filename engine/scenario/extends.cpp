@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/core/file_kind.hpp"
 #include "engine/scenario/detail/layers.hpp"
 #include "engine/scenario/detail/text.hpp"
 #include "engine/scenario/document.hpp"
@@ -153,8 +154,11 @@ ScenarioDocument load_chain(const std::filesystem::path& file, const TableSpec& 
   std::error_code ec;
   if (!std::filesystem::is_regular_file(base_file, ec)) {
     throw ScenarioError(at_extends(
-        doc, "cannot read the base scenario " + base_file.string() + ": " +
-                 (std::filesystem::exists(base_file, ec) ? "it is not a regular file" : "no such file")));
+        doc,
+        "cannot read the base scenario " + base_file.string() + ": " +
+            (std::filesystem::exists(base_file, ec)
+                 ? "it is " + not_a_regular_file(base_file).value_or("of an unknown kind") + ", not a file"
+                 : std::string("no such file"))));
   }
   chain.push_back(identity(file));
   if (std::find(chain.begin(), chain.end(), identity(base_file)) != chain.end()) {

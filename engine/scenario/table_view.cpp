@@ -1,5 +1,6 @@
 #include "engine/scenario/table_view.hpp"
 
+#include "engine/core/file_kind.hpp"
 #include "engine/scenario/detail/text.hpp"
 
 #include <algorithm>
@@ -9,13 +10,14 @@ namespace missionsim {
 using scenario_detail::position_of;
 
 TableView::TableView(const toml::table& t, std::string path, std::string file)
-    : TableView(t, std::move(path), std::move(file), nullptr) {}
+    : TableView(t, std::move(path), std::move(file), nullptr, nullptr) {}
 
-TableView::TableView(const ScenarioDocument& doc) : TableView(doc.root, "", doc.file, &doc.overridden) {}
+TableView::TableView(const ScenarioDocument& doc)
+    : TableView(doc.root, "", doc.file, &doc.overridden, &doc.inputs) {}
 
 TableView::TableView(const toml::table& t, std::string path, std::string file,
-                     const std::set<std::string>* overridden)
-    : table_(&t), path_(std::move(path)), file_(std::move(file)), overridden_(overridden) {}
+                     const std::set<std::string>* overridden, std::vector<std::filesystem::path>* inputs)
+    : table_(&t), path_(std::move(path)), file_(std::move(file)), overridden_(overridden), inputs_(inputs) {}
 
 std::string TableView::key_path(std::string_view key) const {
   return scenario_detail::join_path(path_, key);
@@ -75,7 +77,7 @@ Date TableView::get<Date>(std::string_view key) const {
 TableView TableView::table(std::string_view key) const {
   const toml::table* t = node(key).as_table();
   if (!t) wrong(key, "a table");
-  return TableView(*t, key_path(key), file_, overridden_);
+  return TableView(*t, key_path(key), file_, overridden_, inputs_);
 }
 
 std::vector<TableView> TableView::array(std::string_view key) const {
@@ -88,7 +90,8 @@ std::vector<TableView> TableView::array(std::string_view key) const {
     const toml::node& element = *a->get(i);
     const toml::table* t = element.as_table();
     if (!t) wrong(key, "an array of tables");
-    out.push_back(TableView(*t, scenario_detail::element_path(base, element, i), file_, overridden_));
+    out.push_back(
+        TableView(*t, scenario_detail::element_path(base, element, i), file_, overridden_, inputs_));
   }
   return out;
 }
@@ -108,9 +111,16 @@ std::optional<std::filesystem::path> TableView::input_file(std::string_view key,
   const bool in_base = written_in != file_ && written_in != "--set";
   auto file =
       (in_base ? std::filesystem::path(written_in).parent_path() : scenario_dir) / get<std::string>(key);
-  if (std::filesystem::is_regular_file(file)) return file;
-  problems.push_back(diagnostic(key, "no such file: " + file.string()));
-  return std::nullopt;
+  if (const auto kind = not_a_regular_file(file)) {
+    problems.push_back(diagnostic(key, file.string() + " is " + *kind + ", not a file"));
+    return std::nullopt;
+  }
+  if (!std::filesystem::is_regular_file(file)) {
+    problems.push_back(diagnostic(key, "no such file: " + file.string()));
+    return std::nullopt;
+  }
+  if (inputs_) inputs_->push_back(file);
+  return file;
 }
 
 std::vector<std::size_t> TableView::names(std::string_view key, const std::vector<std::string>& allowed,

@@ -45,7 +45,8 @@ class TableView {
   /// The input file `key` names. A relative path is taken from the folder of the file the key was
   /// written in when that is a base scenario (see `extends`), else from `scenario_dir`, the
   /// scenario file's folder (also for a value given with --set). Appends "no such file" to
-  /// `problems` and gives nullopt when it is not a regular file.
+  /// `problems` and gives nullopt when it is not a regular file (saying what it is instead). A
+  /// view of a document adds the file to the document's `inputs`.
   [[nodiscard]] std::optional<std::filesystem::path> input_file(std::string_view key,
                                                                 const std::filesystem::path& scenario_dir,
                                                                 std::vector<Diagnostic>& problems) const;
@@ -57,8 +58,8 @@ class TableView {
                                                std::vector<Diagnostic>& problems) const;
 
  private:
-  TableView(const toml::table& t, std::string path, std::string file,
-            const std::set<std::string>* overridden);
+  TableView(const toml::table& t, std::string path, std::string file, const std::set<std::string>* overridden,
+            std::vector<std::filesystem::path>* inputs);
   [[nodiscard]] const toml::node& node(std::string_view key) const;
   [[noreturn]] void wrong(std::string_view key, std::string_view expected) const;
 
@@ -66,6 +67,7 @@ class TableView {
   std::string path_;
   std::string file_;
   const std::set<std::string>* overridden_ = nullptr;
+  std::vector<std::filesystem::path>* inputs_ = nullptr;  ///< the document's, or none
 };
 
 template <>

@@ -192,6 +192,8 @@ Scenario load_scenario(const std::filesystem::path& file, std::span<const std::s
     description.freeze();  // a composition that cannot be planned is a bug: say so before any run
   }
   s.resolved_text = resolved_text;
+  s.inputs.assign(doc.files.begin(), doc.files.end());
+  s.inputs.insert(s.inputs.end(), doc.inputs.begin(), doc.inputs.end());
   s.uncertain = std::move(uncertain);
   return s;
 }

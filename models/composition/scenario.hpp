@@ -51,6 +51,9 @@ struct Scenario {
   EconomicSettings economics;    ///< for the comparison with the baseline (run --baseline)
   EarlyWarningSettings early_warning;
   std::string resolved_text;  ///< the scenario as TOML after overrides and defaults
+  /// Every file the scenario was read from: its bases (extends), itself, and the input files
+  /// its keys name. An output may be none of them.
+  std::vector<std::filesystem::path> inputs;
   /// Keys given as distributions (their tables are kept in resolved_text); every other field
   /// holds each one's mean, or the value drawn for it (load_scenario's `values`).
   std::vector<UncertainParameter> uncertain;
