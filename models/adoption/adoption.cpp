@@ -430,13 +430,14 @@ void Adoption::describe_metrics(std::vector<MetricSpec>& out) const {
 
 void Adoption::describe_metrics(const std::vector<InnovationParams>& params, const AdoptionNames& names,
                                 std::vector<MetricSpec>& out) {
+  if (params.empty()) return;  // a breakdown by innovation needs one: no innovations, no metrics
   Breakdown by{names.dimension, {}};
   for (const auto& p : params) by.labels.push_back(p.name);
   const std::string& pre = names.prefix;
   out.push_back({pre + "adopter_share", "1",
                  "Share of those who may adopt the innovation that have, at the end of the step", by});
-  out.push_back(
-      {pre + "new_adopters", names.agents, "People who adopted the innovation during the step", by});
+  out.push_back({pre + "new_adopters", names.agents,
+                 "Number of " + names.agents + " that adopted the innovation during the step", by});
   out.push_back({pre + "maturity", "stage",
                  "Maturity at the end of the step: 0 research, 1 demonstration, 2 clinical trial, 3 market, "
                  "4 standard of care (fractions: progress to the next stage)",

@@ -316,3 +316,33 @@ TEST_CASE("info --plan prints the demo's plan from its description, --dot as Gra
 }
 
 }  // namespace missionsim::test
+
+namespace missionsim::test {
+
+TEST_CASE("Scenarios validate accepts run: no innovations, a pathway alone, organisations' innovations alone") {
+  const std::string base =
+      "schema_version = 1\n[scenario]\nname = \"sparse\"\n[time]\nstart = 2025-01-01\nend = 2026-01-01\n"
+      "[population]\nsize = 500\n";
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {"no innovations", base},
+      {"a pathway alone",
+       base + "[pathway]\ndisease = \"cancer\"\nonset_rate = 0.004\nearly_detection_rate = 0.25\n"},
+      {"organisations' innovations alone",
+       base + "[[stakeholders]]\nname = \"hospitals\"\ntype = \"care_provider\"\ncount = 8\n"
+              "[[innovations]]\nname = \"screening\"\nadopters = \"stakeholders\"\nrule = \"threshold\"\n"
+              "threshold = 0.2\ninitial_share = 0.2\n"},
+  };
+  for (const auto& [what, text] : cases) {
+    TempDir dir;
+    dir.write("s.toml", text);
+    INFO(what);
+    const auto v = run_command(missionsim_exe() + " validate s.toml", dir.path());
+    REQUIRE(v.status == 0);
+    const auto r = run_command(missionsim_exe() + " run s.toml -q -o out.h5", dir.path());
+    INFO(r.output);
+    CHECK(r.status == 0);
+    CHECK(run_command(missionsim_exe() + " info out.h5", dir.path()).status == 0);
+  }
+}
+
+}  // namespace missionsim::test
