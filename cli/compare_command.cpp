@@ -1,6 +1,7 @@
 // `missionsim compare A.toml B.toml ...`: intervention mixes under common random numbers, printed
 // as a table and written to /compare (and /compare/ceac with --psa).
 #include "cli/commands.hpp"
+#include "cli/seed_option.hpp"
 #include "cli/progress.hpp"
 #include "engine/analysis/acceptability.hpp"
 #include "engine/analysis/arm_comparison.hpp"
@@ -26,7 +27,7 @@ struct CompareOptions {
   std::string output;
   std::vector<std::string> sets;
   std::uint32_t replicates = 10;
-  std::optional<std::uint64_t> seed;
+  std::optional<std::int64_t> seed;
   unsigned threads = 0;
   std::uint32_t psa = 0;
   double wtp_max = 0;
@@ -46,7 +47,7 @@ int compare(const CompareOptions& o, const std::string& command_line) {
 
   model::ComparisonSettings settings;
   settings.replicates = o.replicates;
-  settings.seed = o.seed ? *o.seed : mixes.front().scenario.seed;
+  settings.seed = o.seed ? static_cast<std::uint64_t>(*o.seed) : mixes.front().scenario.seed;
   settings.threads = o.threads;
   settings.parameter_sets = o.psa;
   settings.overrides = o.sets;
@@ -123,8 +124,7 @@ Command add_compare_command(CLI::App& app, const std::string& command_line) {
   app.add_option("-o,--output", o->output, "Output HDF5 file")->required();
   app.add_option("--replicates", o->replicates, "Replicates per mix (and per parameter set with --psa)")
       ->check(CLI::Range(1u, 1000000u));
-  app.add_option("--seed", o->seed,
-                 "Seed of every run of every mix [default: the first mix's scenario.seed]");
+  add_seed_option(app, o->seed, "Seed of every run of every mix [default: the first mix's scenario.seed]");
   app.add_option("--threads", o->threads, "Worker threads, across and inside runs [default: every core]")
       ->check(CLI::Range(0u, 4096u));
   app.add_option("--set", o->sets, "Override a key in every mix before validation (repeatable)")

@@ -1,5 +1,6 @@
 // `missionsim run`: scenario → simulation → HDF5 file, with a progress bar and a summary.
 #include "cli/commands.hpp"
+#include "cli/seed_option.hpp"
 #include "cli/progress.hpp"
 #include "engine/analysis/economic_table.hpp"
 #include "engine/core/error.hpp"
@@ -27,7 +28,7 @@ struct RunOptions {
   std::string scenario;
   std::optional<std::string> output;  ///< absent: results/STEM.h5
   std::vector<std::string> sets;
-  std::optional<std::uint64_t> seed;
+  std::optional<std::int64_t> seed;
   unsigned threads = 0;
   bool force = false;
   bool quiet = false;
@@ -157,7 +158,7 @@ Command add_run_command(CLI::App& app, const std::string& command_line) {
                  "Override a scenario key before validation, e.g. --set innovations.screening.threshold=0.2 "
                  "(array elements by name; repeatable)")
       ->allow_extra_args(false);
-  app.add_option("--seed", o->seed, "Seed of every random stream (overrides scenario.seed)");
+  add_seed_option(app, o->seed, "Seed of every random stream (overrides scenario.seed)");
   app.add_option("--threads", o->threads, "Worker threads [default: every core]")
       ->check(CLI::Range(0u, 4096u));
   app.add_flag("--force", o->force, "Overwrite the output file if it exists");

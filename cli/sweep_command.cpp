@@ -1,6 +1,7 @@
 // `missionsim sweep`: a design of parameter points × replicates, run in parallel (oneTBB, or
 // MPI ranks under mpirun), journaled so a killed sweep resumes, written to one HDF5 file.
 #include "cli/commands.hpp"
+#include "cli/seed_option.hpp"
 #include "cli/progress.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/version.hpp"
@@ -40,7 +41,7 @@ struct SweepOptions {
   std::uint32_t replicates = 1;
   std::optional<std::string> output;  ///< absent: results/STEM-sweep.h5
   std::string shard;
-  std::optional<std::uint64_t> seed;
+  std::optional<std::int64_t> seed;
   std::vector<std::string> sets;
   unsigned threads = 0;
   bool force = false;
@@ -259,7 +260,7 @@ Command add_sweep_command(CLI::App& app, const std::string& command_line) {
   app.add_option("-o,--output", o->output, "Output HDF5 file [default: results/SCENARIO-STEM-sweep.h5]");
   app.add_option("--shard", o->shard,
                  "Run only share I of N (runs r with r % N == I), for job arrays; join with merge");
-  app.add_option("--seed", o->seed, "Base seed [default: the scenario's seed]");
+  add_seed_option(app, o->seed, "Base seed [default: the scenario's seed]");
   app.add_option("--set", o->sets, "Override a key of the base scenario, as for run (repeatable)")
       ->allow_extra_args(false);
   app.add_option("--threads", o->threads,

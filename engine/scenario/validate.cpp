@@ -1,6 +1,7 @@
 // Checks a document against its schema, collecting every problem rather than stopping at the
 // first, so a user fixes a scenario in one round.
 #include <algorithm>
+#include <cstdio>
 #include <cmath>
 #include <map>
 #include <tuple>
@@ -112,9 +113,22 @@ class Validator {
       case ValueKind::boolean:
         if (!node.is_boolean()) mismatch(node, k, path);
         return;
-      case ValueKind::string:
-        if (!node.is_string()) mismatch(node, k, path);
+      case ValueKind::string: {
+        if (!node.is_string()) return mismatch(node, k, path);
+        // Strings go on to C APIs (HDF5 attributes, file names) that stop at a NUL: "mi\u0000x"
+        // would be stored as "mi". Other control characters would garble messages and files.
+        const auto& s = *node.as_string();
+        const auto bad = std::find_if(s->begin(), s->end(), [](char c) {
+          return (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') || c == '\x7f';
+        });
+        if (bad != s->end()) {
+          char code[8];
+          std::snprintf(code, sizeof code, "\\u%04X", static_cast<unsigned>(static_cast<unsigned char>(*bad)));
+          report(node, path, std::string("expected text without control characters, found ") + code + " at character " +
+                                 std::to_string(bad - s->begin() + 1));
+        }
         return;
+      }
       case ValueKind::date:
         if (!node.is_date()) mismatch(node, k, path);
         return;

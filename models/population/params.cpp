@@ -39,7 +39,7 @@ void declare_population_keys(TableSpec& root) {
       .greater_than(0);
   pop.string("table",
              "CSV file (path relative to the scenario) with columns region, quintile (1-5), age_band and "
-             "persons (≥ 0): one row for every [[regions]] name × quintile × [[age_bands]] name (\"all\" "
+             "persons (0 to 1e10): one row for every [[regions]] name × quintile × [[age_bands]] name (\"all\" "
              "without them). It gives the joint distribution of people, replacing the regions' and bands' "
              "shares and the uniform quintiles. See scenarios/data/README.md.");
   pop.string("life_table",
@@ -168,7 +168,9 @@ void read_joint_table(const std::filesystem::path& file, const TableView& pop, P
       {{.name = "region", .type = Type::text},
        {.name = "quintile", .type = Type::integer, .min = 1.0, .max = static_cast<double>(quintile_count)},
        {.name = "age_band", .type = Type::text},
-       {.name = "persons", .min = 0.0}});
+       // No cell holds more people than the world (about 8e9): 1e308 would sum to inf, and
+       // every share become NaN, without a word.
+       {.name = "persons", .min = 0.0, .max = 1e10}});
   const auto region_names = names_of(p.regions);
   const auto band_names = names_of(p.age_bands);
   std::vector<std::string> quintiles;

@@ -346,3 +346,44 @@ TEST_CASE("Scenarios validate accepts run: no innovations, a pathway alone, orga
 }
 
 }  // namespace missionsim::test
+
+namespace missionsim::test {
+
+TEST_CASE("Accepted no more: a NUL in a name, persons that sum to infinity, seeds outside 0 to 2^63-1") {
+  const std::string base =
+      "schema_version = 1\n[scenario]\nname = \"NAME\"\n[time]\nstart = 2025-01-01\nend = 2026-01-01\n"
+      "[population]\nsize = 500\n";
+  const auto named = [&](const std::string& name) {
+    std::string text = base;
+    return text.replace(text.find("NAME"), 4, name);
+  };
+  TempDir dir;
+  dir.write("nul.toml", named("mi\\u0000x"));
+  auto r = run_command(missionsim_exe() + " validate nul.toml", dir.path());
+  CHECK(r.status == 2);
+  CHECK(r.output.find("nul.toml:3:8: scenario.name") != std::string::npos);
+  CHECK(r.output.find("\\u0000") != std::string::npos);
+
+  std::string table = "region,quintile,age_band,persons\n";
+  for (int q = 1; q <= 5; ++q) table += "all," + std::to_string(q) + ",all," + "1e308" + "\n";
+  dir.write("people.csv", table);
+  dir.write("table.toml", named("t") + "table = \"people.csv\"\n");
+  r = run_command(missionsim_exe() + " validate table.toml", dir.path());
+  INFO(r.output);
+  CHECK(r.status == 2);
+  CHECK(r.output.find("people.csv:2") != std::string::npos);
+  CHECK(r.output.find("persons") != std::string::npos);
+
+  dir.write("ok.toml", named("ok"));
+  for (const std::string seed : {"-1", "18446744073709551615", "9223372036854775808", "7x"}) {
+    r = run_command(missionsim_exe() + " run ok.toml -q -o out.h5 --seed " + seed, dir.path());
+    INFO(seed << "\n" << r.output);
+    CHECK(r.status == 2);
+    CHECK(r.output.find("found '" + seed + "'") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "out.h5"));
+  }
+  r = run_command(missionsim_exe() + " run ok.toml -q -o out.h5 --seed 9223372036854775807", dir.path());
+  CHECK(r.status == 0);
+}
+
+}  // namespace missionsim::test
