@@ -1,7 +1,7 @@
 // `missionsim compare A.toml B.toml ...`: intervention mixes under common random numbers, printed
 // as a table and written to /compare (and /compare/ceac with --psa).
 #include "cli/commands.hpp"
-#include "cli/seed_option.hpp"
+#include "cli/option_checks.hpp"
 #include "cli/progress.hpp"
 #include "engine/analysis/acceptability.hpp"
 #include "engine/analysis/arm_comparison.hpp"
@@ -136,7 +136,7 @@ Command add_compare_command(CLI::App& app, const std::string& command_line) {
       ->check(CLI::Range(0u, 1000000u));
   app.add_option("--wtp-max", o->wtp_max,
                  "Highest willingness to pay of the acceptability curve [default: 3 x the scenario's]")
-      ->check(CLI::NonNegativeNumber);
+      ->check(positive_number(true));
   app.add_option("--wtp-points", o->wtp_points, "Points of the acceptability curve, from 0 to --wtp-max")
       ->check(CLI::Range(2u, 100000u));
   app.add_flag("--force", o->force, "Overwrite the output file if it exists");

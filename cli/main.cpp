@@ -2,10 +2,12 @@
 // options, input files), 1 for internal or I/O failures.
 #include "cli/commands.hpp"
 #include "engine/core/error.hpp"
+#include "engine/core/spelling.hpp"
 #include "engine/core/version.hpp"
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 
@@ -60,6 +62,23 @@ int main(int argc, char** argv) {
       "Sobol indices (sobol sweep) or Morris mu* and sigma (morris sweep) per parameter and goal KPI");
   commands[sensitivity] = missionsim::cli::add_sensitivity_command(*sensitivity);
 
+  // CLI11 answers "A subcommand is required" to `missionsim rn` and to `missionsim --bogus`:
+  // name what was typed instead, with the command it most likely meant.
+  if (argc >= 2) {
+    const std::string first = argv[1];
+    std::vector<std::string> names;
+    for (const auto& [sub, command] : commands) names.push_back(sub->get_name());
+    const bool known = std::find(names.begin(), names.end(), first) != names.end() || first == "-h" ||
+                       first == "--help" || first == "--version";
+    if (!known) {
+      std::string message =
+          first.starts_with("-") ? "unknown option '" + first + "'" : "unknown command '" + first + "'";
+      if (const auto guess = missionsim::did_you_mean(first, names))
+        message += "; did you mean '" + *guess + "'?";
+      std::fprintf(stderr, "error: %s\nRun with --help for the commands.\n", message.c_str());
+      return 2;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -71,7 +90,9 @@ int main(int argc, char** argv) {
       if (sub->parsed()) return command();
     return 2;
   } catch (const missionsim::InputError& e) {
-    std::fprintf(stderr, "error: %s\n", e.what());
+    // One "error:" per problem, so each line of several reads on its own (and greps).
+    if (e.diagnostics().empty()) std::fprintf(stderr, "error: %s\n", e.what());
+    for (const auto& d : e.diagnostics()) std::fprintf(stderr, "error: %s\n", d.format().c_str());
     return 2;
   } catch (const missionsim::IoError& e) {
     // The disk, a limit or a permission, not a bug: no "internal" in the message.

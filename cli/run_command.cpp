@@ -1,6 +1,6 @@
 // `missionsim run`: scenario → simulation → HDF5 file, with a progress bar and a summary.
 #include "cli/commands.hpp"
-#include "cli/seed_option.hpp"
+#include "cli/option_checks.hpp"
 #include "cli/progress.hpp"
 #include "engine/analysis/economic_table.hpp"
 #include "engine/core/error.hpp"

@@ -1,7 +1,7 @@
 // `missionsim sweep`: a design of parameter points × replicates, run in parallel (oneTBB, or
 // MPI ranks under mpirun), journaled so a killed sweep resumes, written to one HDF5 file.
 #include "cli/commands.hpp"
-#include "cli/seed_option.hpp"
+#include "cli/option_checks.hpp"
 #include "cli/progress.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/version.hpp"

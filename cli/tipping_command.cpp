@@ -2,6 +2,7 @@
 // steps in R replicates, bisection to the first step that sustains, a bootstrap interval; the
 // supported runs and the curve (/tipping) go to an HDF5 file.
 #include "cli/commands.hpp"
+#include "cli/option_checks.hpp"
 #include "cli/progress.hpp"
 #include "engine/core/error.hpp"
 #include "engine/io/hdf5_recorder.hpp"
@@ -121,7 +122,7 @@ Command add_tipping_command(CLI::App& app, const std::string& command_line) {
       ->check(CLI::Range(0.0, 1.0));
   app.add_option("--grid-years", o->grid_years,
                  "Spacing of the coarse grid of withdrawal steps [default: tipping.grid_years, 1]")
-      ->check(CLI::PositiveNumber);
+      ->check(positive_number());
   app.add_option("--bootstrap", o->bootstrap, "Bootstrap resamples for the interval")
       ->check(CLI::Range(0u, 1000000u));
   app.add_option("--set", o->sets, "Override a scenario key before validation (repeatable)")

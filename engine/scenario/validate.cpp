@@ -1,8 +1,8 @@
 // Checks a document against its schema, collecting every problem rather than stopping at the
 // first, so a user fixes a scenario in one round.
 #include <algorithm>
-#include <cstdio>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <tuple>
 
@@ -123,9 +123,11 @@ class Validator {
         });
         if (bad != s->end()) {
           char code[8];
-          std::snprintf(code, sizeof code, "\\u%04X", static_cast<unsigned>(static_cast<unsigned char>(*bad)));
-          report(node, path, std::string("expected text without control characters, found ") + code + " at character " +
-                                 std::to_string(bad - s->begin() + 1));
+          std::snprintf(code, sizeof code, "\\u%04X",
+                        static_cast<unsigned>(static_cast<unsigned char>(*bad)));
+          report(node, path,
+                 std::string("expected text without control characters, found ") + code + " at character " +
+                     std::to_string(bad - s->begin() + 1));
         }
         return;
       }

@@ -266,7 +266,11 @@ std::vector<Mix> load_mixes(const std::vector<std::filesystem::path>& files,
         m.label = f.stem().string() + "_" + std::to_string(k);
       mixes.push_back(std::move(m));
     } catch (const InputError& e) {
-      problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
+      // Mixes built on one base (extends) share its problems: each is reported once.
+      for (const auto& d : e.diagnostics())
+        if (std::none_of(problems.begin(), problems.end(),
+                         [&](const Diagnostic& p) { return p.format() == d.format(); }))
+          problems.push_back(d);
     }
   }
   if (!problems.empty()) throw ScenarioError(std::move(problems));

@@ -37,11 +37,12 @@ void declare_population_keys(TableSpec& root) {
          "agent per person.")
       .unit("persons")
       .greater_than(0);
-  pop.string("table",
-             "CSV file (path relative to the scenario) with columns region, quintile (1-5), age_band and "
-             "persons (0 to 1e10): one row for every [[regions]] name × quintile × [[age_bands]] name (\"all\" "
-             "without them). It gives the joint distribution of people, replacing the regions' and bands' "
-             "shares and the uniform quintiles. See scenarios/data/README.md.");
+  pop.string(
+      "table",
+      "CSV file (path relative to the scenario) with columns region, quintile (1-5), age_band and "
+      "persons (0 to 1e10): one row for every [[regions]] name × quintile × [[age_bands]] name (\"all\" "
+      "without them). It gives the joint distribution of people, replacing the regions' and bands' "
+      "shares and the uniform quintiles. See scenarios/data/README.md.");
   pop.string("life_table",
              "CSV file (path relative to the scenario) with columns age_band, mortality (per year, ≥ 0) and "
              "life_expectancy (years, ≥ 0), one row per [[age_bands]] name (\"all\" without them). It gives "

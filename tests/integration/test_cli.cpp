@@ -319,7 +319,8 @@ TEST_CASE("info --plan prints the demo's plan from its description, --dot as Gra
 
 namespace missionsim::test {
 
-TEST_CASE("Scenarios validate accepts run: no innovations, a pathway alone, organisations' innovations alone") {
+TEST_CASE(
+    "Scenarios validate accepts run: no innovations, a pathway alone, organisations' innovations alone") {
   const std::string base =
       "schema_version = 1\n[scenario]\nname = \"sparse\"\n[time]\nstart = 2025-01-01\nend = 2026-01-01\n"
       "[population]\nsize = 500\n";
@@ -384,6 +385,48 @@ TEST_CASE("Accepted no more: a NUL in a name, persons that sum to infinity, seed
   }
   r = run_command(missionsim_exe() + " run ok.toml -q -o out.h5 --seed 9223372036854775807", dir.path());
   CHECK(r.status == 0);
+}
+
+}  // namespace missionsim::test
+
+namespace missionsim::test {
+
+TEST_CASE("Messages: one error line per problem, once; unknown commands and options named; plain bounds") {
+  TempDir dir;
+  const std::string good =
+      scenario_text(500, "kind = \"small_world\"\nmean_degree = 4", "rule = \"threshold\"");
+  std::string bad = good;
+  bad.replace(bad.find("size = 500"), 10, "size = -5");
+  dir.write("bad.toml", bad);
+  std::string bad2 = bad;
+  bad2.replace(bad2.find("seed = 7"), 8, "seed = -7");
+  dir.write("bad2.toml", bad2);
+  // Two mixes with the same problem, and one with two: each problem once, each line "error:".
+  auto r = run_command(missionsim_exe() + " compare bad.toml bad.toml bad2.toml -q -o c.h5", dir.path());
+  INFO(r.output);
+  CHECK(r.status == 2);
+  std::size_t lines = 0, errors = 0;
+  std::istringstream in(r.output);
+  for (std::string line; std::getline(in, line);) {
+    ++lines;
+    if (line.starts_with("error: ")) ++errors;
+  }
+  CHECK(lines == 3);  // bad.toml's size; bad2.toml's size and seed
+  CHECK(errors == 3);
+
+  r = run_command(missionsim_exe() + " rn bad.toml", dir.path());
+  CHECK(r.status == 2);
+  CHECK(r.output.find("unknown command 'rn'; did you mean 'run'?") != std::string::npos);
+  r = run_command(missionsim_exe() + " --bogus", dir.path());
+  CHECK(r.status == 2);
+  CHECK(r.output.find("unknown option '--bogus'") != std::string::npos);
+
+  dir.write("good.toml", good);
+  r = run_command(missionsim_exe() + " tipping good.toml --innovation idea --grid-years 0 -o t.h5",
+                  dir.path());
+  CHECK(r.status == 2);
+  CHECK(r.output.find("expected a number > 0, found '0'") != std::string::npos);
+  CHECK(r.output.size() < 200);  // not DBL_MAX in 300 digits
 }
 
 }  // namespace missionsim::test
