@@ -31,6 +31,7 @@ import tempfile
 import time
 
 RUN_TAGS = ("sh", "python", "r")
+EXTENSION = {"sh": ".sh", "python": ".py", "r": ".R"}
 FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})\s*([^`\s]*)")
 COMMENTS = re.compile(r"(\s*<!--.*?-->)+\s*", re.S)
 OWNED = ".run_snippets"  # marks a --work-dir this runner may empty
@@ -106,7 +107,8 @@ def make_fixture(root, source_dir, missionsim):
     done = subprocess.run([missionsim] + DEMO_COMMAND, cwd=fixture, capture_output=True, text=True)
     if done.returncode != 0:
         sys.stderr.write(done.stdout + done.stderr)
-        print(f"run_snippets: could not make results/demo.h5 (missionsim exit {done.returncode})", file=sys.stderr)
+        print(f"run_snippets: could not make results/demo.h5 (missionsim exit {done.returncode})",
+              file=sys.stderr)
         sys.exit(2)
     print(f"made results/demo.h5 with `missionsim {' '.join(DEMO_COMMAND)}` "
           f"({time.monotonic() - started:.1f} s)")
@@ -153,11 +155,12 @@ def main():
     parser.add_argument("--source-dir", default=os.path.dirname(os.path.dirname(here)),
                         help="the source tree whose docs are run (default: this script's)")
     parser.add_argument("--only", action="append", metavar="FILE",
-                        help="run the blocks of this Markdown file only (relative to the source dir; repeatable)")
+                        help="run this Markdown file's blocks only (relative to the source dir; repeatable)")
     parser.add_argument("--python", default="/usr/bin/python3", help="runs the python blocks")
     parser.add_argument("--rscript", default="Rscript", help="runs the r blocks")
     parser.add_argument("--timeout", type=float, default=30, help="seconds a block may take")
-    parser.add_argument("--work-dir", help="keep the blocks' folders here (emptied first) instead of a temporary folder")
+    parser.add_argument("--work-dir",
+                        help="keep the blocks' folders here (emptied first) instead of in a temporary folder")
     args = parser.parse_args()
 
     if not args.missionsim:
@@ -186,7 +189,6 @@ def main():
     bin_dir, fixture = make_fixture(root, source_dir, missionsim)
     env = dict(os.environ, PATH=bin_dir + os.pathsep + os.environ.get("PATH", ""),
                MISSIONSIM=missionsim, MPLBACKEND="Agg")
-    extension = {"sh": ".sh", "python": ".py", "r": ".R"}
 
     counts = {"ok": 0, "FAIL": 0, "skip": 0}
     for relative in files:
@@ -198,14 +200,16 @@ def main():
                 verdict, note, output, folder = "skip", block.not_tested, "", None
             elif block.continues and not (previous and previous[2]):
                 after = previous[0].where if previous else "nothing"
-                verdict, note, output, folder = "FAIL", f"continues {after}, which did not run cleanly", "", None
+                note = f"continues {after}, which did not run cleanly"
+                verdict, output, folder = "FAIL", "", None
             else:
+                stem = os.path.join(root, re.sub(r"\W", "_", relative) + f"-{block.line}")
                 if block.continues:
                     folder = previous[1]
                 else:
-                    folder = os.path.join(root, re.sub(r"\W", "_", relative) + f"-{block.line}")
+                    folder = stem
                     shutil.copytree(fixture, folder, symlinks=True)
-                script = os.path.join(root, re.sub(r"\W", "_", relative) + f"-{block.line}{extension[block.tag]}")
+                script = stem + EXTENSION[block.tag]  # beside the folder, so a block's `ls` does not see it
                 t0 = time.monotonic()
                 passed, note, output = execute(block, folder, script, env, args)
                 verdict = "ok" if passed else "FAIL"
