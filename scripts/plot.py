@@ -406,6 +406,8 @@ def main():
 
     if args.name is not None and ("/" in args.name or args.name in ("", ".", "..")):
         fail(f"--name {args.name!r}: must be a file name prefix without '/' (the folder goes in -o)")
+    if args.dpi <= 0:
+        fail(f"--dpi {args.dpi}: must be a positive number of dots per inch")
     if not os.path.isfile(args.file):
         fail(f"{args.file}: no such file")
     try:
