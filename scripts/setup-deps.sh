@@ -10,7 +10,7 @@ packages=(cmake ninja-build g++ ccache libboost-graph-dev libeigen3-dev libtbb-d
           libtomlplusplus-dev libcli11-dev librandom123-dev catch2)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(clang-format python3-h5py python3-xarray python3-h5netcdf python3-matplotlib
-            python3-numpy python3-scipy
+            python3-numpy python3-scipy r-base-core r-cran-hdf5r
             openmpi-bin libopenmpi-dev slurmctld slurmd slurm-client munge)
 fi
 
