@@ -56,6 +56,7 @@ class Writer {
       const std::string key_path = join_path(path, k.name());
       std::string default_text;
       if (k.default_value()) default_text = "`" + format_value(*k.default_value()) + "`";
+      if (!k.default_unless().empty()) default_text += " without `" + k.default_unless() + "`";
       std::string description = k.description();
       if (k.kind() == ValueKind::table) {
         description += " (see `" + key_path + "`)";

@@ -48,6 +48,7 @@ KeySpec::KeySpec(const KeySpec& other)
       upper_(other.upper_),
       lower_exclusive_(other.lower_exclusive_),
       default_(other.default_),
+      default_unless_(other.default_unless_),
       required_(other.required_),
       keep_absent_(other.keep_absent_),
       choices_(other.choices_),
@@ -140,6 +141,12 @@ KeySpec& KeySpec::greater_than(double lo) {
   lower_ = lo;
   lower_exclusive_ = true;
   check_default();
+  return *this;
+}
+
+KeySpec& KeySpec::default_unless(DefaultValue v, std::string other) {
+  default_value(std::move(v));
+  default_unless_ = std::move(other);
   return *this;
 }
 

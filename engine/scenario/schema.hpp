@@ -42,6 +42,10 @@ class KeySpec {
   KeySpec& max(double hi);               ///< inclusive
   KeySpec& greater_than(double lo);      ///< exclusive lower bound
   KeySpec& default_value(DefaultValue v);
+  /// A default that applies only while `other` is absent: a sibling key of the same table
+  /// ("survival_table"), or a dotted path from the root ("population.life_table"). For a value
+  /// that the other key gives instead, where giving both is an error the model reports.
+  KeySpec& default_unless(DefaultValue v, std::string other);
   KeySpec& required();
   /// For a table: fill_defaults() leaves it absent when the file leaves it out, because its
   /// presence means something (an optional feature). Other tables without required keys are
@@ -56,6 +60,8 @@ class KeySpec {
   [[nodiscard]] bool lower_bound_exclusive() const noexcept { return lower_exclusive_; }
   [[nodiscard]] std::optional<double> upper_bound() const noexcept { return upper_; }
   [[nodiscard]] const std::optional<DefaultValue>& default_value() const noexcept { return default_; }
+  /// The key whose presence turns the default off (default_unless), or empty.
+  [[nodiscard]] const std::string& default_unless() const noexcept { return default_unless_; }
   [[nodiscard]] bool is_required() const noexcept { return required_; }
   [[nodiscard]] bool keeps_absent() const noexcept { return keep_absent_; }
   [[nodiscard]] const std::vector<std::string>& choices() const noexcept { return choices_; }
@@ -79,6 +85,7 @@ class KeySpec {
   std::optional<double> upper_;
   bool lower_exclusive_ = false;
   std::optional<DefaultValue> default_;
+  std::string default_unless_;
   bool required_ = false;
   bool keep_absent_ = false;
   std::vector<std::string> choices_;

@@ -48,11 +48,6 @@ constexpr RateKey rate_keys[] = {
      "survival_table"},
 };
 
-std::string number_text(double v) {
-  std::ostringstream out;
-  out << v;
-  return out.str();
-}
 }  // namespace
 
 void declare_pathway_keys(TableSpec& root) {
@@ -75,14 +70,17 @@ void declare_pathway_keys(TableSpec& root) {
       "death_rate (per year, ≥ 0), one row per stage: the rates after treatment, in place of "
       "early_cure_rate, early_death_rate, late_cure_rate and late_death_rate (which are then not "
       "allowed). See scenarios/data/README.md.");
-  // A rate a table can give has no schema default: read_pathway must see whether the scenario
-  // gave it, since giving it beside the table is an error.
+  // A rate a table can give has its default only without the table: read_pathway must see
+  // whether the scenario gave it, since giving it beside the table is an error.
   for (const auto& k : rate_keys) {
-    auto& key = t.real(k.key, k.table ? std::string(k.description) + " " + number_text(defaults.*k.field) +
-                                            " when left out; not allowed with pathway." + k.table + "."
-                                      : std::string(k.description));
+    auto& key =
+        t.real(k.key, k.table ? std::string(k.description) + " Not allowed with pathway." + k.table + "."
+                              : std::string(k.description));
     key.unit("per year").min(0);
-    if (!k.table) key.default_value(defaults.*k.field);
+    if (k.table)
+      key.default_unless(defaults.*k.field, k.table);
+    else
+      key.default_value(defaults.*k.field);
   }
   auto& u = t.table("utility",
                     "Quality-of-life weight of a year in each state (0 = dead, 1 = full health), for QALYs.");
@@ -148,7 +146,7 @@ PathwayParams read_pathway(const TableView& root, const std::vector<std::string>
   const auto t = root.table("pathway");
   p.disease = t.get<std::string>("disease");
   for (const auto& k : rate_keys) {
-    if (!t.has(k.key)) continue;  // a rate with a table and no default: the table or the default gives it
+    if (!t.has(k.key)) continue;  // the table gives it
     if (k.table && t.has(k.table))
       problems.push_back(t.diagnostic(
           k.key, std::string(k.key) + " comes from pathway." + k.table + "; remove one of them"));

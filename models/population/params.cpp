@@ -29,7 +29,8 @@ void declare_population_keys(TableSpec& root) {
            "multiplied by it; a field lab's community size is measured in real persons. Default 1, or "
            "real_size / size when real_size is given (then give only one of the two).")
       .unit("persons per agent")
-      .greater_than(0);
+      .greater_than(0)
+      .default_unless(1.0, "real_size");
   pop.real(
          "real_size",
          "The real population the simulated people stand for, e.g. a country's 83 million. The scale is then "
@@ -77,20 +78,23 @@ void declare_population_keys(TableSpec& root) {
   bands.real("onset_multiplier", "Relative risk of disease onset in the band.")
       .greater_than(0)
       .default_value(1.0);
-  // No schema defaults for these two: read_population must see whether the file gave them, since
-  // giving them beside population.life_table is an error.
+  // Defaults only without population.life_table: read_population must see whether the file gave
+  // them, since giving them beside the life table is an error.
+  const AgeBandParams fallback;
   bands
       .real("other_mortality",
-            "Yearly rate of death from other causes (from a life table). 0.01 when left out; not allowed "
-            "with population.life_table, which gives it.")
+            "Yearly rate of death from other causes (from a life table). Not allowed with "
+            "population.life_table, which gives it.")
       .unit("per year")
-      .min(0);
+      .min(0)
+      .default_unless(fallback.other_mortality, "population.life_table");
   bands
       .real("life_expectancy",
-            "Remaining life expectancy in the band, for the life-years lost to a death. 30 when left out; "
-            "not allowed with population.life_table, which gives it.")
+            "Remaining life expectancy in the band, for the life-years lost to a death. Not allowed with "
+            "population.life_table, which gives it.")
       .unit("years")
-      .min(0);
+      .min(0)
+      .default_unless(fallback.life_expectancy, "population.life_table");
 
   auto& risks = root.table_array("risk_factors", "Risk factors such as smoking or an unhealthy diet.");
   risks.real("prevalence", "Share of the population with the factor (the mean over quintiles).")

@@ -94,7 +94,7 @@ TEST_CASE("Whole runs are bit-identical with and without the active set") {
     CHECK(test::same_series(*reference, *run(s, 2, false)));
   }
   SECTION("The demo: levers, mandates, seeds and new ties on the organisations' threshold rule") {
-    const std::vector<std::string> sets{"population.size=20000", "population.scale=50"};
+    const std::vector<std::string> sets{"population.size=20000"};
     const Scenario s = load_scenario(test::source_dir() / "scenarios/demo.toml", sets);
     CHECK(test::same_series(*run(s, 2, true), *run(s, 2, false)));
   }

@@ -29,8 +29,8 @@ TEST_CASE("No heap allocation in the step loop after the first step") {
   const auto s = load_scenario(
       test::source_dir() / "scenarios/demo.toml",
       std::vector<std::string>{
-          "population.size=20000", "population.scale=50", "time.end=2027-01-01",
-          "goals.early_detection.deadline=2026-12-31", "goals.fewer_cancers.deadline=2026-12-31",
+          "population.size=20000", "time.end=2027-01-01", "goals.early_detection.deadline=2026-12-31",
+          "goals.fewer_cancers.deadline=2026-12-31",
           // Coordination rebuilds the small collaboration network once, on its
           // first funded step, and that allocates by design: keep it outside.
           "instruments.one_stop_shop.end=2032-01-01", "instruments.one_stop_shop.start=2031-01-01"});

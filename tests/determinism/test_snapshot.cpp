@@ -17,11 +17,10 @@ namespace {
 // Four years of the demo (coordination, infrastructure, the pandemic shock and a regime's
 // lock-in all act before or around the snapshot at step 26).
 Scenario demo() {
-  return load_scenario(
-      test::source_dir() / "scenarios/demo.toml",
-      std::vector<std::string>{"population.size=20000", "population.scale=50", "time.end=2029-01-01",
-                               "goals.early_detection.deadline=2028-12-31",
-                               "goals.fewer_cancers.deadline=2028-12-31"});
+  return load_scenario(test::source_dir() / "scenarios/demo.toml",
+                       std::vector<std::string>{"population.size=20000", "time.end=2029-01-01",
+                                                "goals.early_detection.deadline=2028-12-31",
+                                                "goals.fewer_cancers.deadline=2028-12-31"});
 }
 
 using Series = std::vector<std::vector<double>>;

@@ -10,7 +10,7 @@ namespace missionsim::model {
 
 namespace {
 Scenario demo(std::vector<std::string> extra = {}) {
-  std::vector<std::string> sets{"population.size=30000", "population.scale=40", "time.end=2028-01-01",
+  std::vector<std::string> sets{"population.size=30000", "time.end=2028-01-01",
                                 "goals.early_detection.deadline=2027-12-31",
                                 "goals.fewer_cancers.deadline=2027-12-31"};
   sets.insert(sets.end(), extra.begin(), extra.end());

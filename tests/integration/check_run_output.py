@@ -2,6 +2,7 @@
 the contract of DESIGN.md: root attributes, the resolved scenario, decoded dates, labelled
 breakdowns, and the /runs and /events groups. Exits non-zero on the first broken promise."""
 import sys
+import tomllib
 
 import h5py
 import numpy as np
@@ -18,6 +19,7 @@ with h5py.File(path, "r") as f:
     scenario = scenario.decode() if isinstance(scenario, bytes) else scenario
     assert 'name = "demo"' in scenario, scenario[:200]
     assert "size = 3000" in scenario, "the override must be in the resolved scenario"
+    real_size = tomllib.loads(scenario)["population"]["real_size"]
 
 ds = xr.open_dataset(path, group="metrics", engine="h5netcdf")
 times = ds["time"].values
@@ -38,7 +40,8 @@ total = ds["incidence"].values
 assert np.allclose(ds["incidence_by_region"].sum("region").values, total)
 assert np.allclose(ds["incidence_by_quintile"].sel(quintile=["q1", "q2", "q3", "q4", "q5"]).sum("quintile").values, total)
 people = ds["people_by_care_state"].sum("care_state").values
-assert np.allclose(people, 3000 * 500), "population is conserved, in real persons"
+# 3,000 simulated persons stand for the scenario's real_size: conserved, in real persons.
+assert np.allclose(people, real_size), "population is conserved, in real persons"
 
 # Early-warning indicators stream with the run: NaN until the trailing window (half the run:
 # 12 of 24 steps) is full, defined after; their Kendall taus sit in /ews.

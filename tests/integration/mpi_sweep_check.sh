@@ -7,7 +7,7 @@ set -euo pipefail
 exe=$1 python=$2 mpiexec=$3 src=$4 work=$5
 rm -rf "$work" && mkdir -p "$work" && cd "$work"
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1  # CI runs as root
-tiny=(--set population.scale=250 --set time.end=2027-01-01
+tiny=( --set time.end=2027-01-01
       --set goals.early_detection.deadline=2026-12-31 --set goals.fewer_cancers.deadline=2026-12-31)
 printf 'population.size,pathway.onset_rate\n16000,0.004\n1600,0.002\n1600,0.006\n8000,0.003\n1600,0.005\n16000,0.002\n' >uneven.csv
 sweep=(sweep "$src/scenarios/demo.toml" "${tiny[@]}" --design uneven.csv --replicates 2 -q)

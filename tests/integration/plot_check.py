@@ -14,7 +14,7 @@ import subprocess
 import sys
 
 # The demo for two years at 2,000 people standing for a million, goals judged inside that.
-SMALL = ["--set", "population.size=2000", "--set", "population.scale=500", "--set", "time.end=2027-01-01",
+SMALL = ["--set", "population.size=2000", "--set", "time.end=2027-01-01",
          "--set", "goals.early_detection.deadline=2026-12-31",
          "--set", "goals.fewer_cancers.deadline=2026-12-31"]
 SERIES = ["adoption", "goals", "equity"]

@@ -16,7 +16,7 @@ trap '"$src/tests/integration/slurm_cluster.sh" down "$cluster"' EXIT
 "$src/tests/integration/slurm_cluster.sh" up "$cluster" 4
 export SLURM_CONF=$cluster/slurm.conf MISSIONSIM=$exe
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1  # jobs run as root in CI
-sweep=("$src/scenarios/demo.toml" --set population.size=2000 --set population.scale=250 --set time.end=2027-01-01
+sweep=("$src/scenarios/demo.toml" --set population.size=2000 --set time.end=2027-01-01
        --set goals.early_detection.deadline=2026-12-31 --set goals.fewer_cancers.deadline=2026-12-31
        --param pathway.onset_rate=0.002:0.006 --param pathway.early_detection_rate=0.1:0.4 --samples 5 --replicates 2)
 fail() { echo "FAILED: $*" >&2; tail -n 20 "$cluster"/log/*.log slurm-*.out 2>/dev/null >&2; exit 1; }

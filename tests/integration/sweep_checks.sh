@@ -8,7 +8,7 @@ exe=$1 python=$2 src=$3 work=$4
 rm -rf "$work" && mkdir -p "$work" && cd "$work"
 files="$python $src/tests/integration/sweep_files.py"
 scenario=$src/scenarios/demo.toml
-tiny=(--set population.size=2000 --set population.scale=250 --set time.end=2027-01-01
+tiny=(--set population.size=2000 --set time.end=2027-01-01
       --set goals.early_detection.deadline=2026-12-31 --set goals.fewer_cancers.deadline=2026-12-31)
 params=(--param pathway.onset_rate=0.002:0.006 --param pathway.early_detection_rate=0.1:0.4)
 fail() { echo "FAILED: $*" >&2; exit 1; }
@@ -85,7 +85,7 @@ set -e
 [[ $rc == 2 ]] || fail "sensitivity of an lhs sweep: exit $rc, expected 2"
 
 echo "== kill -9 at any moment, then the same command again: the uninterrupted sweep's file"
-long=("$scenario" "${tiny[@]}" --set population.size=6000 --set population.scale=100 "${params[@]}"
+long=("$scenario" "${tiny[@]}" --set population.size=6000 "${params[@]}"
       --samples 12 --replicates 2 --threads 2 -q)
 "$exe" sweep "${long[@]}" -o whole.h5 >/dev/null
 kills=0

@@ -14,7 +14,7 @@ namespace missionsim::test {
 
 namespace {
 const std::string small_demo =
-    " --set population.size=2000 --set population.scale=500 --set time.end=2027-01-01 --set "
+    " --set population.size=2000 --set time.end=2027-01-01 --set "
     "goals.early_detection.deadline=2026-12-31 --set goals.fewer_cancers.deadline=2026-12-31 -q";
 
 std::string demo_path() {

@@ -17,7 +17,7 @@ namespace missionsim::test {
 namespace {
 // Tiny: 1,500 people for two years, goals judged at the end.
 const std::string tiny =
-    " --set population.size=1500 --set population.scale=500 --set time.end=2027-01-01"
+    " --set population.size=1500 --set time.end=2027-01-01"
     " --set goals.early_detection.deadline=2026-12-31 --set goals.fewer_cancers.deadline=2026-12-31 -q";
 
 std::string demo_text() {

@@ -41,7 +41,7 @@ TEST_CASE("load_document reports missing, unreadable and empty files") {
   CHECK(d.message.find("No such file") != std::string::npos);
 
   d = only_diagnostic([&] { load_document(dir.path()); });
-  CHECK(d.message == "cannot read " + dir.path().string() + ": it is a directory");
+  CHECK(d.message == "cannot read " + dir.path().string() + ": it is a directory, not a file");
 
   const auto empty = dir.write("empty.toml", "");
   d = only_diagnostic([&] { load_document(empty); });

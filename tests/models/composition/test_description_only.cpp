@@ -41,7 +41,7 @@ TEST_CASE("Loading and describing a scenario with goals and triggers builds no w
   CHECK(h.metrics.size() == d.metrics().size());
   CHECK(h.goals.size() == s.mission.goals.size());
   // The counter counts: a run builds its worlds (the people's and the organisations').
-  const std::string small[] = {"population.size=2000", "population.scale=500", "time.end=2027-01-01",
+  const std::string small[] = {"population.size=2000", "time.end=2027-01-01",
                                "goals.early_detection.deadline=2026-12-31",
                                "goals.fewer_cancers.deadline=2026-12-31"};
   const Scenario tiny = load_scenario(demo_path(), small);

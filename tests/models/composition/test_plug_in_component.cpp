@@ -84,7 +84,7 @@ class IllnessCensus final : public HealthComponent {
 
 Scenario small_demo() {
   // Small, as the CLI tests run it: 2,000 people standing for one million, two years.
-  const std::string sets[] = {"population.size=2000", "population.scale=500", "time.end=2028-01-01",
+  const std::string sets[] = {"population.size=2000", "time.end=2028-01-01",
                               "goals.early_detection.deadline=2027-12-31",
                               "goals.fewer_cancers.deadline=2027-12-31"};
   return load_scenario(test::source_dir() / "scenarios/demo.toml", sets);
