@@ -90,7 +90,7 @@ bench::Report measure(const Options& o) {
 
   adoption.setup(s.seed, run);
   const std::vector<std::uint8_t> initial(adoption.adopted(0).begin(), adoption.adopted(0).end());
-  const std::vector<float> thresholds(adoption.thresholds(0).begin(), adoption.thresholds(0).end());
+  const std::vector<double> thresholds(adoption.thresholds(0).begin(), adoption.thresholds(0).end());
   const std::uint64_t initial_adopters = adoption.adopter_count(0);
   bench::ThresholdReference reference(graph.offsets(), graph.targets(), params.threshold, thresholds);
 

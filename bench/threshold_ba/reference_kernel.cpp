@@ -7,7 +7,7 @@ namespace missionsim::bench {
 
 ThresholdReference::ThresholdReference(std::span<const std::uint64_t> offsets,
                                        std::span<const std::uint32_t> targets, double theta,
-                                       std::span<const float> thresholds)
+                                       std::span<const double> thresholds)
     : offsets_(offsets),
       targets_(targets),
       theta_(theta),
@@ -41,7 +41,7 @@ std::uint64_t ThresholdReference::step() {
     visits += end - begin;
     // The same comparison as the model (share as a correctly rounded quotient), so the two
     // agree bit for bit even where adopting = θ·d exactly.
-    const double theta = per_person ? static_cast<double>(thresholds_[i]) : theta_;
+    const double theta = per_person ? thresholds_[i] : theta_;
     const bool adopt =
         end > begin && static_cast<double>(adopting) / static_cast<double>(end - begin) >= theta;
     next[i] = adopt;

@@ -15,7 +15,7 @@ class ThresholdReference {
   /// `offsets` and `targets` are a CSR network; `thresholds` is per person, or empty when
   /// everyone has `theta`. The spans must outlive the kernel.
   ThresholdReference(std::span<const std::uint64_t> offsets, std::span<const std::uint32_t> targets,
-                     double theta, std::span<const float> thresholds);
+                     double theta, std::span<const double> thresholds);
 
   /// Starts over from this adoption state (one byte per person, 0 or 1).
   void reset(std::span<const std::uint8_t> adopted);
@@ -31,7 +31,7 @@ class ThresholdReference {
   std::span<const std::uint64_t> offsets_;
   std::span<const std::uint32_t> targets_;
   double theta_;
-  std::span<const float> thresholds_;
+  std::span<const double> thresholds_;
   std::vector<std::uint8_t> current_;
   std::vector<std::uint8_t> next_;
   std::uint64_t adopters_ = 0;

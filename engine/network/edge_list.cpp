@@ -89,6 +89,12 @@ std::string id_problem(std::string_view text, NodeId node_count) {
          std::to_string(node_count) + " nodes (ids 0 to " + std::to_string(node_count - 1) + ")";
 }
 
+std::string shortest(double x) {
+  std::array<char, 32> buffer{};
+  const auto r = std::to_chars(buffer.data(), buffer.data() + buffer.size(), x);
+  return std::string(buffer.data(), r.ptr);
+}
+
 std::string plural_values(std::size_t n) {
   return std::to_string(n) + (n == 1 ? " value" : " values");
 }
@@ -259,6 +265,55 @@ std::vector<NodeId> read_node_list(const std::filesystem::path& file, NodeId nod
   if (nodes.empty())
     throw InputError(Diagnostic{{name, 0, 0}, "", "no node ids: expected one id per line, found none"});
   return nodes;
+}
+
+std::vector<double> read_node_values(const std::filesystem::path& file, NodeId node_count, double lo,
+                                     double hi) {
+  const std::string name = file.string();
+  std::vector<Diagnostic> diagnostics;
+  std::vector<double> values;
+  values.reserve(node_count);
+  std::ifstream in = open_for_reading(file, "node values");
+  LineReader lines(in);
+  std::string_view line;
+  int line_number = 0;
+  while (diagnostics.size() < max_diagnostics && lines.next(line)) {
+    ++line_number;
+    const auto tokens = split<1>(line);
+    if (tokens.count == 0) continue;
+    if (tokens.count != 1) {
+      diagnostics.push_back(Diagnostic{
+          {name, line_number, 0}, "", "expected one number, found " + plural_values(tokens.count)});
+      continue;
+    }
+    const auto text = tokens.tokens[0].text;
+    double value = 0;
+    const char* last = text.data() + text.size();
+    const auto [end, ec] = std::from_chars(text.data(), last, value);
+    if (ec != std::errc{} || end != last || !(value >= lo && value <= hi)) {
+      diagnostics.push_back(Diagnostic{
+          {name, line_number, tokens.tokens[0].column},
+          "",
+          "expected a number in [" + shortest(lo) + ", " + shortest(hi) + "], found " + quoted(text)});
+      continue;
+    }
+    if (values.size() == node_count) {
+      diagnostics.push_back(Diagnostic{
+          {name, line_number, 0},
+          "",
+          "more values than the " + std::to_string(node_count) + " nodes (one per node, in id order)"});
+      break;
+    }
+    values.push_back(value);
+  }
+  check_read_completed(in, file);
+  if (!diagnostics.empty()) throw InputError(std::move(diagnostics));
+  if (values.size() != node_count)
+    throw InputError(Diagnostic{{name, 0, 0},
+                                "",
+                                "found " + std::to_string(values.size()) + " values for " +
+                                    std::to_string(node_count) + " nodes (one per node, in id order)"});
+  return values;
 }
 
 void write_edge_list(const CsrGraph& g, const std::filesystem::path& file) {

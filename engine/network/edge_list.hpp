@@ -24,4 +24,10 @@ void write_edge_list(const CsrGraph& g, const std::filesystem::path& file);
 /// comment and error rules as read_edge_list; a list without ids is an error.
 [[nodiscard]] std::vector<NodeId> read_node_list(const std::filesystem::path& file, NodeId node_count);
 
+/// Reads one number per node, one per line in node-id order (the line's place is the id;
+/// comments and blank lines skipped), each in [lo, hi]: exactly node_count of them. Same error
+/// rules as read_edge_list.
+[[nodiscard]] std::vector<double> read_node_values(const std::filesystem::path& file, NodeId node_count,
+                                                   double lo, double hi);
+
 }  // namespace missionsim

@@ -134,15 +134,20 @@ void Adoption::reset_levers() {
 void Adoption::draw_thresholds(Spread& s, std::uint64_t seed, std::uint32_t run) {
   const auto& p = s.params;
   s.thresholds.clear();
+  if (!p.rule->compares_share()) return;
+  if (p.threshold_distribution == ThresholdDistribution::file) {
+    s.thresholds = read_node_values(p.threshold_file, population_, 0.0, 1.0);
+    return;
+  }
   const bool varies = p.threshold_distribution != ThresholdDistribution::fixed && p.threshold_spread != 0.0;
   const auto& offset = s.profile.threshold_offset;
-  if (!p.rule->compares_share() || (!varies && offset.empty())) return;
+  if (!varies && offset.empty()) return;
   const PhiloxStream rng(stream_key(seed, run, StreamPurpose::threshold, p.name));
   s.thresholds.resize(population_);
   for (std::uint32_t i = 0; i < population_; ++i) {
     double theta = p.threshold + (offset.empty() ? 0.0 : offset[i]);
     if (!varies) {
-      s.thresholds[i] = static_cast<float>(std::clamp(theta, 0.0, 1.0));
+      s.thresholds[i] = std::clamp(theta, 0.0, 1.0);
       continue;
     }
     if (p.threshold_distribution == ThresholdDistribution::uniform) {
@@ -151,7 +156,7 @@ void Adoption::draw_thresholds(Spread& s, std::uint64_t seed, std::uint32_t run)
       const double r = std::sqrt(-2.0 * std::log1p(-rng.uniform(0, i, 0)));
       theta += p.threshold_spread * r * std::cos(2.0 * std::numbers::pi * rng.uniform(0, i, 1));
     }
-    s.thresholds[i] = static_cast<float>(std::clamp(theta, 0.0, 1.0));
+    s.thresholds[i] = std::clamp(theta, 0.0, 1.0);
   }
 }
 
@@ -322,7 +327,7 @@ void Adoption::decide(const StepContext& ctx, const AgentBlock& b) {
     } else if (s.maturity < adoptable_maturity) {  // not on the market yet: nobody decides on their own
       std::copy(cur.begin() + begin, cur.begin() + end, next.begin() + begin);
     } else {
-      const float* thresholds = s.thresholds.empty() ? nullptr : s.thresholds.data();
+      const double* thresholds = s.thresholds.empty() ? nullptr : s.thresholds.data();
       const double base_theta = s.params.threshold;
       const double common_shift = levers[0].threshold_shift;
       // θ of non-adopter i: its own or the innovation's, shifted by its zone's levers.

@@ -37,8 +37,8 @@ struct LeverZones {
 
 /// Who among the agents may adopt one innovation, and how much harder it is for each of them.
 struct AdopterProfile {
-  std::vector<std::uint8_t> eligible;   ///< empty: everyone
-  std::vector<float> threshold_offset;  ///< added to θ per agent (incumbency); empty: none
+  std::vector<std::uint8_t> eligible;    ///< empty: everyone
+  std::vector<double> threshold_offset;  ///< added to θ per agent (incumbency); empty: none
 };
 
 /// How an Adoption names its metrics and phases, so that citizens and organisations can each
@@ -108,7 +108,7 @@ class Adoption {
     return spreads_[i].adopted.current();
   }
   /// Each person's θ; empty when everyone has the innovation's fixed threshold.
-  [[nodiscard]] std::span<const float> thresholds(std::size_t i) const { return spreads_[i].thresholds; }
+  [[nodiscard]] std::span<const double> thresholds(std::size_t i) const { return spreads_[i].thresholds; }
   /// The layer innovation i spreads on.
   [[nodiscard]] const NetworkLayer& layer(std::size_t i) const { return *spreads_[i].layer; }
   /// 1 for the agents who may adopt innovation i; empty: everyone.
@@ -144,7 +144,8 @@ class Adoption {
     InnovationParams params;
     const NetworkLayer* layer = nullptr;
     DoubleBuffer<std::uint8_t> adopted;
-    std::vector<float> thresholds;  ///< empty when everyone has params.threshold
+    // Double, not float: a share k/n must meet a θ of k/n exactly (float(3/99) > 3/99).
+    std::vector<double> thresholds;  ///< empty when everyone has params.threshold
     AdopterProfile profile;
     std::uint64_t eligible_count = 0;  ///< the denominator of the adopter share
     PhiloxStream draws{StreamKey{}};

@@ -42,7 +42,7 @@ struct NetworkStep {
   std::span<const std::uint8_t> cur;  ///< adoption at the start of the step
   std::span<const EdgeIndex> offsets;
   std::span<const NodeId> targets;
-  const float* thresholds;    ///< each agent's θ; null: `threshold` for all
+  const double* thresholds;   ///< each agent's θ; null: `threshold` for all
   double threshold;           ///< the innovation's θ
   double common_shift;        ///< the levers' threshold shift when every zone is alike
   double common_boost;        ///< the levers' Bass boost when every zone is alike

@@ -157,6 +157,14 @@ InnovationParams read_innovation(const TableView& t, const std::vector<std::stri
   if (p.initial == InitialAdopters::file) {
     if (auto file = t.input_file("initial_file", base_dir, problems)) p.initial_file = std::move(*file);
   }
+  if (p.threshold_distribution == ThresholdDistribution::file) {
+    if (p.adopters != Adopters::citizens)
+      problems.push_back(t.diagnostic("threshold_distribution",
+                                      "thresholds from a file are for citizens' innovations; organisations' "
+                                      "thresholds follow their incumbency"));
+    else if (auto file = t.input_file("threshold_file", base_dir, problems))
+      p.threshold_file = std::move(*file);
+  }
   return p;
 }
 

@@ -19,7 +19,7 @@ class AdoptionRuleKind;  // adoption_rule.hpp; the rules are in rules/
 /// The rule named `name` (threshold, bass, complex); InternalError if none is (the schema's
 /// choice refuses unknown names).
 const AdoptionRuleKind& adoption_rule(std::string_view name);
-enum class ThresholdDistribution { fixed, uniform, normal };
+enum class ThresholdDistribution { fixed, uniform, normal, file };
 enum class InitialAdopters { none, random, most_central, file };
 
 /// Stages of maturity; people adopt on their own only from `market` on.
@@ -49,6 +49,7 @@ struct InnovationParams {
   InitialAdopters initial = InitialAdopters::random;
   double initial_share = 0.01;
   std::filesystem::path initial_file;    ///< resolved against the scenario's folder
+  std::filesystem::path threshold_file;  ///< each person's θ (threshold_distribution = "file")
   Maturity maturity = Maturity::market;  ///< stage at the start
   double years_per_stage = 3.0;          ///< maturation time per stage without research funding
   double cost_per_adopter_per_year = 0;  ///< currency per real adopter (person or organisation)

@@ -27,7 +27,7 @@ std::vector<AdopterProfile> organisation_profiles(const std::vector<InnovationPa
     profile.threshold_offset.resize(orgs.size());
     for (std::uint32_t k = 0; k < orgs.size(); ++k) {
       profile.eligible[k] = (p.adopter_types >> orgs.type()[k]) & 1u;
-      profile.threshold_offset[k] = static_cast<float>(p.incumbency_weight * orgs.incumbency()[k]);
+      profile.threshold_offset[k] = p.incumbency_weight * orgs.incumbency()[k];
     }
     out.push_back(std::move(profile));
   }
@@ -76,7 +76,7 @@ void AdoptionComponent::describe(ComponentDescription& d) {
       d.set_up_column<std::uint8_t>("protected", "Adopters placed by a field lab or a mandate");
   levers = d.set_up_column<double>("levers", "This step's levers of each innovation in each lever zone");
   maturity = d.set_up_column<double>("maturity", "Each innovation's stage of maturity");
-  const auto thresholds = d.set_up_column<float>("thresholds", "Each agent's adoption threshold");
+  const auto thresholds = d.set_up_column<double>("thresholds", "Each agent's adoption threshold");
   const auto next = d.column<std::uint8_t>("adopted_next", "Adoption at the end of the step being decided");
   const auto active_set = d.column<std::uint8_t>("active_set", "Agents whose decision may change this step");
   const auto changed = d.column<std::uint8_t>("block_changed", "Blocks with an agent marked");

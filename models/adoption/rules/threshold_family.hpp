@@ -18,10 +18,16 @@ inline void declare_theta_keys(TableSpec& thr, double default_theta) {
       .unit("share of contacts")
       .range(0, 1)
       .default_value(default_theta);
-  thr.choice("threshold_distribution", {"fixed", "uniform", "normal"},
-             "How θ varies between people: fixed; uniform on θ ± spread; normal with sd spread. Clamped to "
-             "[0, 1].")
+  thr.choice("threshold_distribution", {"fixed", "uniform", "normal", "file"},
+             "How θ varies between people: fixed; uniform on θ ± spread; normal with sd spread (clamped to "
+             "[0, 1]); or each person's θ read from threshold_file (citizens' innovations only).")
       .default_value(std::string("fixed"));
+  thr.when("threshold_distribution", "file")
+      .string("threshold_file",
+              "Text file of each person's θ in [0, 1], one number per line in person-id order (line k "
+              "of the numbers is person k-1; # starts a comment), as many as population.size. Relative "
+              "paths are relative to the scenario file. `threshold` is then unused.")
+      .required();
   thr.real("threshold_spread", "Half-width (uniform) or standard deviation (normal) of θ across people.")
       .unit("share of contacts")
       .range(0, 1)
@@ -33,6 +39,7 @@ inline void read_theta_keys(const TableView& t, InnovationParams& p) {
   const auto d = t.get<std::string>("threshold_distribution");
   p.threshold_distribution = d == "uniform"  ? ThresholdDistribution::uniform
                              : d == "normal" ? ThresholdDistribution::normal
+                             : d == "file"   ? ThresholdDistribution::file
                                              : ThresholdDistribution::fixed;
   p.threshold_spread = t.get<double>("threshold_spread");
 }

@@ -187,7 +187,7 @@ TEST_CASE("Heterogeneous thresholds have the requested mean and spread") {
   REQUIRE(th.size() == n);
   const double mean = std::accumulate(th.begin(), th.end(), 0.0) / n;
   double ss = 0;
-  for (float x : th) ss += (x - mean) * (x - mean);
+  for (double x : th) ss += (x - mean) * (x - mean);
   const double sd = std::sqrt(ss / (n - 1));
   // uniform on θ ± s has sd s/√3; the normal's clamping to [0, 1] is 4 sd away: negligible.
   const double expected_sd = dist == ThresholdDistribution::uniform ? 0.1 / std::sqrt(3.0) : 0.1;
