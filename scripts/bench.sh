@@ -86,6 +86,11 @@ for n in $w3_sizes; do
   done
 done
 
+for n in 10000 100000; do
+  echo "== the organisations' collaboration network at $n organisations" >&2
+  "$bin/bench/collaboration/bench_collaboration" --organisations "$n" --rounds "$rounds" --json >>"$json"
+done
+
 "$python" bench/python/table.py "$json" >"$out/table.md"
 cat "$out/table.md"
 echo "bench.sh: wrote $out/table.md and $out/results.jsonl" >&2

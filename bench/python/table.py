@@ -51,6 +51,16 @@ def main():
                   f"{plain * r['steps']:.2f} | {h5 * r['steps']:.2f} | {100 * (h5 / plain - 1):+.1f}% | "
                   f"{r['agents'] / plain:.3g} | {r['peak_rss_bytes'] / r['agents']:.0f} |")
 
+    collaboration = [r for r in rows if r["workload"] == "collaboration"]
+    if collaboration:
+        print()
+        print("| organisations | ties | build s (median) | µs per organisation | touching the ties once, s |")
+        print("| ---: | ---: | ---: | ---: | ---: |")
+        for r in collaboration:
+            build = r["paths"]["stakeholders"]["median"]
+            print(f"| {r['agents']:,} | {r['edges']:,} | {build:.3f} | {1e6 * build / r['agents']:.2f} | "
+                  f"{r['paths']['touch_ties']['median']:.5f} |")
+
 
 if __name__ == "__main__":
     main()

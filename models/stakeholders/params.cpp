@@ -139,8 +139,8 @@ StakeholderParams read_stakeholders(const TableView& root, const std::vector<std
       refused = true;
       problems.push_back(t.diagnostic(
           "count", "more than " + std::to_string(max_organisations) +
-                       " organisations in all [[stakeholders]] (the collaboration network draws every pair "
-                       "of organisations, which grows with the square of their number)"));
+                       " organisations in all [[stakeholders]] (organisations are agents of their own, "
+                       "each with a row of the collaboration network)"));
     }
     g.resources = t.get<double>("resources");
     g.engagement = t.get<double>("engagement");

@@ -49,8 +49,10 @@ using StakeholderTypeMask = std::uint32_t;
 
 /// Region index of an organisation that works nationally, not in one region.
 inline constexpr int national_region = -1;
-/// More organisations than this are refused: the collaboration network draws every pair.
-inline constexpr std::uint32_t max_organisations = 50'000;
+/// More organisations than this are refused. Their ties are drawn in time linear in the ties
+/// (the limit was 50,000 while every pair was tested); a regime weighting them by betweenness
+/// centrality is O(V·E) and stays practical only for a few thousand.
+inline constexpr std::uint32_t max_organisations = 1'000'000;
 
 /// One [[stakeholders]] element: `count` organisations alike in their parameters.
 struct StakeholderGroupParams {

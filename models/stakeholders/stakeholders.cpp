@@ -102,20 +102,52 @@ void Stakeholders::build_collaboration(const CollaborationParams& p, std::uint64
     tie_probability_[k] =
         pairs[k] == 0 ? 0.0 : std::min(1.0, degree[k] * n / (2.0 * static_cast<double>(pairs[k])));
 
-  // Every pair (i < j) gets draw j of agent i: a pure function of the pair, so the order of the
-  // loop does not matter. The edges are kept (a few per organisation, at most 50,000
-  // organisations) rather than replaying the O(S²) draws for build_csr's second pass.
+  // Pairs of two (type, region) cells share one tie probability, so each pair of cells is a
+  // Bernoulli sequence over its pairs, walked by geometric skipping (Batagelj & Brandes 2005):
+  // time linear in the ties drawn, where testing every pair took O(S²) (17.7 s for 10,000
+  // organisations). Cell pair c draws from its own counter, so the ties do not depend on the
+  // order of the loop.
+  std::vector<std::vector<NodeId>> members;
+  std::map<std::pair<std::uint8_t, std::int16_t>, std::size_t> cell_index;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const auto [it, fresh] = cell_index.try_emplace({type_[i], region_[i]}, members.size());
+    if (fresh) members.emplace_back();
+    members[it->second].push_back(i);
+  }
   const PhiloxStream draws(stream_key(seed, run, StreamPurpose::network, "stakeholder collaboration"));
   std::vector<std::pair<NodeId, NodeId>> edges;
-  for (std::uint32_t i = 0; i < n; ++i) {
-    std::array<std::uint64_t, 4> block{};
-    for (std::uint32_t j = i + 1; j < n; ++j) {
-      if (j == i + 1 || j % 4 == 0) block = draws.block(0, i, j / 4);
-      const double prob =
-          tie_probability_[static_cast<std::size_t>(tie_kind(type_[i], region_[i], type_[j], region_[j]))];
-      if (prob > 0 && to_unit_interval(block[j % 4]) < prob) edges.emplace_back(i, j);
+  std::uint64_t cell_pair = 0;
+  for (std::size_t a = 0; a < members.size(); ++a)
+    for (std::size_t b = a; b < members.size(); ++b, ++cell_pair) {
+      const auto& A = members[a];
+      const auto& B = members[b];
+      const NodeId ia = A.front(), ib = B.front();
+      const double prob = tie_probability_[static_cast<std::size_t>(
+          tie_kind(type_[ia], region_[ia], type_[ib], region_[ib]))];
+      if (prob <= 0) continue;
+      // Pair k of the cell pair: (A[k / |B|], B[k % |B|]) across cells; within one cell the pairs
+      // (x < y) row by row, row x holding the |A| − 1 − x pairs (x, x + 1 …).
+      const std::uint64_t total = a == b ? pairs_among(A.size()) : std::uint64_t{A.size()} * B.size();
+      std::uint64_t row = 0, row_start = 0;  // within one cell: the row of the last pair
+      const auto emit_pair = [&](std::uint64_t k) {
+        if (a != b) return edges.emplace_back(A[k / B.size()], B[k % B.size()]);
+        while (k >= row_start + (A.size() - 1 - row)) row_start += A.size() - 1 - row++;
+        return edges.emplace_back(A[row], A[row + 1 + (k - row_start)]);
+      };
+      if (prob >= 1) {
+        for (std::uint64_t k = 0; k < total; ++k) emit_pair(k);
+        continue;
+      }
+      const double log_miss = std::log1p(-prob);
+      std::uint64_t draw = 0;
+      for (double k = 0;; ++k) {
+        // The gap before the next tie is geometric: floor(log(1 − U) / log(1 − p)).
+        k += std::floor(std::log1p(-draws.uniform(cell_pair, draw / 4, draw % 4)) / log_miss);
+        ++draw;
+        if (k >= static_cast<double>(total)) break;
+        emit_pair(static_cast<std::uint64_t>(k));
+      }
     }
-  }
   collaboration_.graph = build_csr(n, [&edges](auto&& emit) {
     for (const auto& [u, v] : edges) emit(u, v);
   });

@@ -28,7 +28,7 @@ class Stakeholders {
   static constexpr std::uint32_t no_provider = std::numeric_limits<std::uint32_t>::max();
 
   /// Places the organisations, draws their engagement and incumbency, builds the collaboration
-  /// network (O(S²) over S organisations) and assigns every citizen a provider (O(N log N)).
+  /// network (time linear in its ties) and assigns every citizen a provider (O(N log N)).
   /// InternalError if a region with citizens has no provider although organisations exist
   /// (read_stakeholders reports that), or if params name a region the population lacks.
   Stakeholders(const StakeholderParams& params, const Population& population, std::uint64_t seed,

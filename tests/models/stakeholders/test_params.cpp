@@ -167,7 +167,7 @@ TEST_CASE("a region whose citizens have no provider is reported", "[stakeholders
   }
 }
 
-TEST_CASE("more organisations than the network can draw are refused", "[stakeholders][params]") {
+TEST_CASE("more organisations than the limit are refused", "[stakeholders][params]") {
   const std::uint32_t half = max_organisations / 2 + 1;
   const std::string text =
       "[[stakeholders]]\nname = \"a\"\ntype = \"care_provider\"\ncount = " + std::to_string(half) +
