@@ -35,10 +35,19 @@ struct RunOptions {
   bool baseline = false;
 };
 
+// The mission's currency, and the equity gap in the units of the metric it is taken from
+// (the incidence gap between the most and least deprived fifth, per 100,000 person-years).
+EconomicUnits economic_units(const model::Scenario& s, const RecordingHeader& h) {
+  EconomicUnits units{s.mission.currency, "1"};
+  for (const auto& m : h.metrics)
+    if (m.dataset_name() == "incidence_rate_gap_absolute") units.equity_gap = m.units;
+  return units;
+}
+
 // The /impact group: the rows of the economic comparison, named and with units.
-AnalysisSpec impact_spec(const std::string& currency) {
+AnalysisSpec impact_spec(const EconomicUnits& units) {
   AnalysisSpec spec{"impact", {}};
-  for (const auto& row : economic_table(EconomicComparison{}, EconomicUnits{currency, "1"}))
+  for (const auto& row : economic_table(EconomicComparison{}, units))
     spec.values.push_back(
         {row.name, row.units, row.description, std::holds_alternative<std::string>(row.value)});
   return spec;
@@ -81,7 +90,8 @@ int run(const RunOptions& o, const std::string& command_line) {
   model::Simulation sim(scenario, settings);  // reads input files: may still fail on bad input
   auto header = sim.recording_header(command_line);
   const std::size_t impact_analysis = header.analyses.size();  // after the simulation's own
-  if (baseline) header.analyses.push_back(impact_spec(scenario.mission.currency));
+  const EconomicUnits units = economic_units(scenario, header);
+  if (baseline) header.analyses.push_back(impact_spec(units));
 
   create_output_folder(out);
   Hdf5Recorder recorder(out, o.force);
@@ -90,7 +100,7 @@ int run(const RunOptions& o, const std::string& command_line) {
   const auto summary = sim.run(recorder, &progress, [&](Recorder& r) {
     if (!baseline) return;
     impact = compare(sim.economic_series(), *baseline, scenario.economics);
-    const auto rows = economic_table(*impact, EconomicUnits{scenario.mission.currency, "1"});
+    const auto rows = economic_table(*impact, units);
     std::vector<AnalysisValue> values;
     for (const auto& row : rows) {
       AnalysisValue v;

@@ -29,18 +29,12 @@ struct Output {
   std::vector<double> per_point;  // mean over replicates
 };
 
-std::string attribute(const RecordingHeader& h, const std::string& name) {
-  for (const auto& [key, value] : h.run_attributes)
-    if (key == name) return value;
-  return "";
-}
-
 int sensitivity(const SensitivityOptions& o) {
   const std::filesystem::path path(o.file);
   if (!std::filesystem::exists(path)) throw InputError(Diagnostic{{o.file, 0, 0}, "", "no such file"});
   const SweepContents c = read_sweep_file(path);
   const RecordingHeader& h = c.header;
-  const std::string method = attribute(h, "design_method");
+  const std::string method = h.run_attribute_text("design_method");
   if (method != "sobol" && method != "morris")
     throw InputError(
         Diagnostic{{o.file, 0, 0},
@@ -51,7 +45,7 @@ int sensitivity(const SensitivityOptions& o) {
     throw InputError(Diagnostic{
         {o.file, 0, 0}, "", "not every run of the sweep is in the file (merge every shard first)"});
   const std::size_t k = h.run_parameters.size();
-  const std::uint32_t replicates = static_cast<std::uint32_t>(std::stoul(attribute(h, "replicates")));
+  const std::uint32_t replicates = static_cast<std::uint32_t>(std::stoul(h.run_attribute_text("replicates")));
   const std::size_t points = h.run_count / replicates;
 
   // Outputs: each goal's KPI at its deadline, then the final value of each metric asked for.
@@ -129,7 +123,7 @@ int sensitivity(const SensitivityOptions& o) {
   } else {
     if (points % (k + 1) != 0)
       throw InputError(Diagnostic{{o.file, 0, 0}, "", "the morris design does not have N*(k+1) points"});
-    const double delta = std::stod(attribute(h, "morris_delta"));
+    const double delta = std::stod(h.run_attribute_text("morris_delta"));
     std::vector<double> design(points * k);
     for (const auto& r : c.runs)
       for (std::size_t j = 0; j < k; ++j) design[r.record.point * k + j] = r.record.parameters[j];

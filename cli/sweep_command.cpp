@@ -116,12 +116,16 @@ Setup prepare(const SweepOptions& o, const std::string& command_line) {
   s.header.analyses.clear();  // a sweep keeps its runs' series, goals and events, not per-run analyses
   s.header.run_count = s.plan->run_count();
   s.header.run_parameters = d.keys;
+  for (const auto& text : o.params) {
+    const ParameterRange r = parse_parameter_range(text);
+    s.header.run_parameter_ranges.emplace_back(r.low, r.high);
+  }
   s.header.run_attributes = {{"design_method", std::string(method_name(d.method))},
-                             {"design_samples", std::to_string(d.samples)},
-                             {"replicates", std::to_string(s.plan->replicates())},
-                             {"base_seed", std::to_string(s.plan->base_seed())}};
-  if (d.method == DesignMethod::morris)
-    s.header.run_attributes.emplace_back("morris_delta", format_value(d.morris_delta));
+                             {"design_samples", std::int64_t{d.samples}},
+                             {"replicates", std::int64_t{s.plan->replicates()}},
+                             // As scenario.seed: at most 2^63 − 1, so it fits the signed type.
+                             {"base_seed", static_cast<std::int64_t>(s.plan->base_seed())}};
+  if (d.method == DesignMethod::morris) s.header.run_attributes.emplace_back("morris_delta", d.morris_delta);
   return s;
 }
 

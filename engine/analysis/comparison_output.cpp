@@ -238,8 +238,8 @@ std::string comparison_report(const ArmComparisonInput& in, const ArmComparison&
     const auto& r = result.arms[a];
     out += format("  %-*s %16s %16s %18s %s\n", w, in.arms[a].name.c_str(),
                   signed_num(r.difference[in.qalys_outcome].mean).c_str(),
-                  signed_num(r.difference[in.costs_outcome].mean).c_str(), (num(r.icer) + " /QALY").c_str(),
-                  r.icer_note.c_str());
+                  signed_num(r.difference[in.costs_outcome].mean).c_str(),
+                  (num(r.icer) + " " + context.currency + "/QALY").c_str(), r.icer_note.c_str());
   }
 
   for (std::size_t g = 0; g < in.goals.size(); ++g) {

@@ -133,13 +133,19 @@ SweepContents read_sweep_file(const std::filesystem::path& path) {
       if (after_point) {
         h.run_parameters.push_back(name);
         parameters.push_back(read_numbers<double>(table, name, H5T_NATIVE_DOUBLE));
+        const auto column = h5::open_dataset(table, name);
+        if (h5::attribute_exists(column, "lower") && h5::attribute_exists(column, "upper"))
+          h.run_parameter_ranges.emplace_back(h5::read_double_attribute(column, "lower"),
+                                              h5::read_double_attribute(column, "upper"));
       }
       after_point = after_point || name == "point";
     }
   }
+  // A design file gives no ranges: they are kept only when every parameter has them.
+  if (h.run_parameter_ranges.size() != h.run_parameters.size()) h.run_parameter_ranges.clear();
   for (const char* name : {"design_method", "design_samples", "replicates", "base_seed", "morris_delta"})
     if (h5::attribute_exists(table, name))
-      h.run_attributes.emplace_back(name, h5::read_string_attribute(table, name));
+      h.run_attributes.emplace_back(name, h5::read_attribute(table, name));
 
   std::vector<std::vector<Event>> events(runs);
   {

@@ -143,6 +143,7 @@ void ArrayFile::strings(const std::string& group, const std::string& name,
   over_axes(state_->axes, state_->group(group), group, name, dims, data.size(), type, [&](hid_t d) {
     h5::write_strings(d, data);
     h5::write_attribute(d, "description", description);
+    h5::write_attribute(d, "units", "1");  // text: dimensionless, so that every dataset has units
   });
 }
 
@@ -161,6 +162,7 @@ void ArrayFile::attribute(const std::string& group, const std::string& name, std
 
 void ArrayFile::finish() {
   if (!state_) throw InternalError("ArrayFile: finish() called twice");
+  h5::add_cf_names(state_->file);
   state_->axes.clear();
   state_->groups.clear();
   state_->file.close("closing " + temporary_.string());

@@ -266,6 +266,32 @@ bool attribute_exists(hid_t object, const std::string& name) {
   return check(H5Aexists(object, name.c_str()), "looking up attribute " + name) > 0;
 }
 
+namespace {
+herr_t collect_dataset(hid_t /*root*/, const char* name, const H5O_info_t* info, void* data) {
+  if (info->type == H5O_TYPE_DATASET) static_cast<std::vector<std::string>*>(data)->emplace_back(name);
+  return 0;
+}
+}  // namespace
+
+void add_cf_names(hid_t file) {
+  if (!attribute_exists(file, "Conventions")) write_attribute(file, "Conventions", "CF-1.8");
+  // Collected first: attributes are not written while the visit walks the file.
+  std::vector<std::string> datasets;
+  check(H5Ovisit(file, H5_INDEX_NAME, H5_ITER_NATIVE, collect_dataset, &datasets), "listing the datasets");
+  for (const auto& path : datasets) {
+    const Dataset d = open_dataset(file, path);
+    if (attribute_exists(d, "long_name")) continue;
+    std::string name;
+    if (attribute_exists(d, "description")) name = read_string_attribute(d, "description");
+    if (name.empty()) {
+      name = path.substr(path.find_last_of('/') + 1);
+      for (char& c : name)
+        if (c == '_') c = ' ';
+    }
+    write_attribute(d, "long_name", name);
+  }
+}
+
 std::string read_string_attribute(hid_t object, const std::string& name) {
   Attribute attribute(check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "opening attribute " + name));
   Datatype stored(check(H5Aget_type(attribute), "reading the type of attribute " + name));
@@ -287,6 +313,18 @@ std::int64_t read_int_attribute(hid_t object, const std::string& name) {
   std::int64_t value = 0;
   check(H5Aread(attribute, H5T_NATIVE_INT64, &value), "reading attribute " + name);
   return value;
+}
+
+std::variant<std::string, std::int64_t, double> read_attribute(hid_t object, const std::string& name) {
+  H5T_class_t type_class = H5T_NO_CLASS;
+  {
+    Attribute attribute(check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "opening attribute " + name));
+    Datatype stored(check(H5Aget_type(attribute), "reading the type of attribute " + name));
+    type_class = H5Tget_class(stored);
+  }
+  if (type_class == H5T_STRING) return read_string_attribute(object, name);
+  if (type_class == H5T_INTEGER) return read_int_attribute(object, name);
+  return read_double_attribute(object, name);
 }
 
 double read_double_attribute(hid_t object, const std::string& name) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 // Written by hand (after HighFive's bits/h5*_wrapper.hpp) because we need only a few dozen calls
@@ -135,9 +136,16 @@ void write_attribute(hid_t object, const std::string& name, std::int64_t value);
 void write_attribute(hid_t object, const std::string& name, double value);
 
 bool attribute_exists(hid_t object, const std::string& name);
+
+/// CF metadata over a whole file, before it is closed: the root's `Conventions`, and a
+/// `long_name` on every dataset without one (its description, else its name in words), so
+/// that CF readers label every variable.
+void add_cf_names(hid_t file);
 /// Reads a scalar string attribute, variable or fixed length (as written by other tools).
 std::string read_string_attribute(hid_t object, const std::string& name);
 std::int64_t read_int_attribute(hid_t object, const std::string& name);
+/// A scalar attribute as written: a string, an integer or a floating-point number.
+std::variant<std::string, std::int64_t, double> read_attribute(hid_t object, const std::string& name);
 /// Reads a scalar numeric attribute (integer or floating point) as a double.
 double read_double_attribute(hid_t object, const std::string& name);
 

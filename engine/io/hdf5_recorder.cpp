@@ -416,9 +416,16 @@ void Hdf5Recorder::finish() {
         columns.push_back(write_column(group, s.header.run_parameters[p], H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
                                        column, false));
         h5::write_attribute(columns.back(), "long_name", "scenario key " + s.header.run_parameters[p]);
+        if (p < s.header.run_parameter_ranges.size()) {
+          h5::write_attribute(columns.back(), "lower", s.header.run_parameter_ranges[p].first);
+          h5::write_attribute(columns.back(), "upper", s.header.run_parameter_ranges[p].second);
+        }
       }
     }
-    for (const auto& [name, value] : s.header.run_attributes) h5::write_attribute(group, name, value);
+    for (const auto& [name, value] : s.header.run_attributes)
+      std::visit(
+          [&, &attribute_name = name](const auto& v) { h5::write_attribute(group, attribute_name, v); },
+          value);
     for (const auto& c : columns) attach(c, scale, 0, "a /runs column");
   }
 
@@ -445,6 +452,15 @@ void Hdf5Recorder::finish() {
     std::vector<h5::Dataset> columns;
     columns.push_back(write_column(group, "run", H5T_STD_U32LE, H5T_NATIVE_UINT32, run, true));
     columns.push_back(write_column(group, "step", H5T_STD_U32LE, H5T_NATIVE_UINT32, step, true));
+    // The step's first day beside its index, in the units of /metrics/time: readers decode it
+    // to a date (xarray, netCDF tools) without looking the step up.
+    std::vector<double> date(n);
+    for (std::size_t i = 0; i < n; ++i) date[i] = s.header.time_days.at(step[i]);
+    auto dated = write_column(group, "date", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, date, true);
+    h5::write_attribute(dated, "units", s.header.time_units);
+    h5::write_attribute(dated, "calendar", "standard");
+    h5::write_attribute(dated, "description", "First day of the step the event happened in");
+    columns.push_back(std::move(dated));
     columns.push_back(write_string_column(group, "kind", kind, true));
     columns.push_back(write_string_column(group, "subject", subject, true));
     columns.push_back(write_column(group, "value", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, value, true));
@@ -496,6 +512,7 @@ void Hdf5Recorder::finish() {
     for (const auto& [name, value] : t.texts) h5::write_attribute(group, name, std::string_view(value));
   }
   s.tables.clear();
+  h5::add_cf_names(s.file);
 
   s.analyses.clear();
   s.achieved_datasets.clear();

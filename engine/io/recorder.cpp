@@ -1,5 +1,7 @@
 #include "engine/io/recorder.hpp"
 
+#include <charconv>
+
 #include "engine/core/error.hpp"
 
 #include <algorithm>
@@ -20,6 +22,18 @@ std::size_t RecordingHeader::values_per_step() const {
   std::size_t total = 0;
   for (const auto& m : metrics) total += m.width();
   return total;
+}
+
+std::string RecordingHeader::run_attribute_text(const std::string& name) const {
+  for (const auto& [key, value] : run_attributes) {
+    if (key != name) continue;
+    if (const auto* s = std::get_if<std::string>(&value)) return *s;
+    if (const auto* i = std::get_if<std::int64_t>(&value)) return std::to_string(*i);
+    char buffer[32];
+    const auto r = std::to_chars(buffer, buffer + sizeof buffer, std::get<double>(value));
+    return std::string(buffer, r.ptr);
+  }
+  return "";
 }
 
 namespace {

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace missionsim {
@@ -125,10 +126,16 @@ struct RecordingHeader {
   std::vector<GoalSpec> goals;
   std::vector<AnalysisSpec> analyses;
   /// Sweeps only: the parameters that vary (scenario key paths), each a float64 column of /runs
-  /// beside a `point` column; with none, /runs has neither. `run_attributes` become string
-  /// attributes of /runs (the design's method, sample count, replicates...).
+  /// beside a `point` column; with none, /runs has neither. `run_parameter_ranges` are their
+  /// --param bounds (the columns' `lower` and `upper` attributes), empty for a design file.
+  /// `run_attributes` become attributes of /runs of their own type (the design's method,
+  /// sample count, replicates...).
   std::vector<std::string> run_parameters = {};
-  std::vector<std::pair<std::string, std::string>> run_attributes = {};
+  std::vector<std::pair<double, double>> run_parameter_ranges = {};
+  using AttributeValue = std::variant<std::string, std::int64_t, double>;
+  std::vector<std::pair<std::string, AttributeValue>> run_attributes = {};
+  /// A run attribute as text ("" when absent), for messages and checks.
+  [[nodiscard]] std::string run_attribute_text(const std::string& name) const;
 
   [[nodiscard]] std::size_t step_count() const noexcept { return time_days.size(); }
   /// Values per record_step call: the sum of the metrics' widths.

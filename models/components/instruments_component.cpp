@@ -59,7 +59,7 @@ void InstrumentsComponent::describe(ComponentDescription& d) {
         .writes(stakeholders_.reach, stakeholders_.collaboration, stakeholders_.engagement);
   d.event_kind("budget_exhausted");
   std::vector<MetricSpec> specs;
-  Instruments::describe_metrics(scenario_.instruments, specs);
+  Instruments::describe_metrics(scenario_.instruments, scenario_.mission.currency, specs);
   metrics_ = d.metrics(specs);
   metrics_phase_ =
       d.phase("metrics", Phase::Kind::serial, Stage::metrics).reads(budgets).writes_metrics(metrics_);

@@ -138,18 +138,18 @@ void Instruments::apply(const StepContext& ctx) {
   }
 }
 
-void Instruments::describe_metrics(const std::vector<InstrumentParams>& params,
+void Instruments::describe_metrics(const std::vector<InstrumentParams>& params, const std::string& currency,
                                    std::vector<MetricSpec>& out) {
   Breakdown by{"instrument", {}};
   for (const auto& p : params) by.labels.push_back(p.name);
-  out.push_back({"spend", "currency", "Spending of the instrument during the step", by});
-  out.push_back({"cumulative_spend", "currency", "Spending of the instrument since the start", by});
+  out.push_back({"spend", currency, "Spending of the instrument during the step", by});
+  out.push_back({"cumulative_spend", currency, "Spending of the instrument since the start", by});
   out.push_back(
       {"funded_share", "1",
        "Share of the instrument's planned spending it could fund this step (1 for instruments without "
        "a budget while active, 0 when inactive)",
        by});
-  out.push_back({"total_spend", "currency", "Spending of all instruments during the step", std::nullopt});
+  out.push_back({"total_spend", currency, "Spending of all instruments during the step", std::nullopt});
 }
 
 void Instruments::write_metrics(std::span<double> out) const {

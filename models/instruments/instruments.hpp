@@ -73,9 +73,10 @@ class Instruments {
   /// One serial phase; add it before the adoption phases so this step's levers apply.
   void add_phases(StepPlan& plan);
 
-  void describe_metrics(std::vector<MetricSpec>& out) const { describe_metrics(params_, out); }
   /// The same from the parameters alone, before any world exists.
-  static void describe_metrics(const std::vector<InstrumentParams>& params, std::vector<MetricSpec>& out);
+  /// Spending is in `currency`, the mission's (a code such as EUR, as /impact gives it).
+  static void describe_metrics(const std::vector<InstrumentParams>& params, const std::string& currency,
+                               std::vector<MetricSpec>& out);
   [[nodiscard]] std::size_t metric_width() const noexcept { return 3 * params_.size() + 1; }
   void write_metrics(std::span<double> out) const;
 

@@ -64,4 +64,17 @@ runs = xr.open_dataset(path, group="runs", engine="h5netcdf")
 assert int(runs["seed"].values[0]) == 20251124, runs["seed"].values
 events = xr.open_dataset(path, group="events", engine="h5netcdf")
 assert "kind" in events.variables
+# Each event's date, decoded by xarray, is the first day of its step in /metrics/time.
+assert np.issubdtype(events["date"].values.dtype, np.datetime64), events["date"].dtype
+assert events.sizes["event"] > 0
+assert (events["date"].values == times[events["step"].values]).all()
+
+# CF metadata a reader can trust: Conventions at the root, a long_name on every dataset, spending
+# in the mission's currency code (as /impact gives it), not the word "currency".
+with h5py.File(path, "r") as f:
+    assert f.attrs["Conventions"] == "CF-1.8", f.attrs.get("Conventions")
+    unnamed = []
+    f.visititems(lambda n, o: unnamed.append(n) if isinstance(o, h5py.Dataset) and "long_name" not in o.attrs else None)
+    assert not unnamed, f"datasets without long_name: {unnamed}"
+    assert f["metrics/total_spend"].attrs["units"] == "EUR", f["metrics/total_spend"].attrs["units"]
 print("ok:", path)

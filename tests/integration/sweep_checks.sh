@@ -48,6 +48,7 @@ for i in 0 1 2; do
 done
 "$exe" merge shard0.h5 shard1.h5 shard2.h5 -o merged.h5 >/dev/null
 $files compare t1.h5 merged.h5
+$files check merged.h5 8  # the ranges and typed attributes survive the merge
 set +e
 "$exe" merge shard0.h5 shard2.h5 -o partial.h5 2>err.txt
 rc=$?

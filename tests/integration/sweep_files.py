@@ -53,6 +53,19 @@ def check(path, runs):
         assert all(s == "ok" for s in status), status
         assert len(set(table["seed"][()])) == runs, "every run has its own seed"
         assert "design_method" in table.attrs
+        # Attributes keep their types: counts are integers, not their digits as text.
+        for name in ("design_samples", "replicates", "base_seed"):
+            assert isinstance(table.attrs[name], (int, np.integer)), (name, type(table.attrs[name]))
+        # A --param sweep (not a design file) stores each parameter's range on its column.
+        method = table.attrs["design_method"]
+        method = method.decode() if isinstance(method, bytes) else method
+        for p in parameters:
+            has = {"lower", "upper"} <= set(table[p].attrs)
+            assert has == (method != "file"), (p, method, dict(table[p].attrs))
+            if has:
+                assert table[p].attrs["lower"] < table[p].attrs["upper"]
+                values = table[p][()]
+                assert ((values >= table[p].attrs["lower"]) & (values <= table[p].attrs["upper"])).all()
     runs_ds = xr.open_dataset(path, group="runs", engine="h5netcdf")
     assert runs_ds.sizes["run"] == runs, dict(runs_ds.sizes)
     for p in parameters:

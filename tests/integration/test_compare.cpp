@@ -134,6 +134,13 @@ TEST_CASE("compare: an added campaign is detected, its paired interval excludes 
   CHECK(high[K + costs] >= low[K + costs]);  // the budget is spent alike in every pair: a point
   const auto rank = read_doubles(file, "compare", "rank");
   CHECK(((rank[0] == 1 && rank[1] == 2) || (rank[0] == 2 && rank[1] == 1)));
+  // The ICER is printed with its currency, and every dataset, text ones too, has units.
+  CHECK(r.output.find(" EUR/QALY") != std::string::npos);
+  CHECK(r.output.find(" /QALY") == std::string::npos);
+  const auto f = h5::open_file_read_only(file);
+  const auto g = h5::open_group(f, "compare");
+  for (const char* name : {"outcome_units", "outcome_description", "icer_note"})
+    CHECK(h5::attribute_exists(h5::open_dataset(g, name), "units"));
 }
 
 TEST_CASE("compare: the library's intervention mixes extend their mission and differ only where they say") {
