@@ -9,6 +9,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -35,6 +36,18 @@ std::string attribute(const RecordingHeader& h, const std::string& name) {
   return "";
 }
 
+// A number of /runs' attributes, which a damaged file may hold as anything.
+template <class T>
+T number_attribute(const RecordingHeader& h, const std::string& name, const std::string& file) {
+  const std::string text = attribute(h, name);
+  T value{};
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc{} || end != text.data() + text.size() || !(value > T{}))
+    throw InputError(Diagnostic{
+        {file, 0, 0}, "", "/runs attribute " + name + " is '" + text + "', not a positive number"});
+  return value;
+}
+
 int sensitivity(const SensitivityOptions& o) {
   const std::filesystem::path path(o.file);
   if (!std::filesystem::exists(path)) throw InputError(Diagnostic{{o.file, 0, 0}, "", "no such file"});
@@ -51,8 +64,21 @@ int sensitivity(const SensitivityOptions& o) {
     throw InputError(Diagnostic{
         {o.file, 0, 0}, "", "not every run of the sweep is in the file (merge every shard first)"});
   const std::size_t k = h.run_parameters.size();
-  const std::uint32_t replicates = static_cast<std::uint32_t>(std::stoul(attribute(h, "replicates")));
+  if (k == 0) throw InputError(Diagnostic{{o.file, 0, 0}, "", "/runs has no parameter columns"});
+  const auto replicates = number_attribute<std::uint32_t>(h, "replicates", o.file);
+  if (h.run_count % replicates != 0)
+    throw InputError(Diagnostic{{o.file, 0, 0},
+                                "",
+                                std::to_string(h.run_count) + " runs are not a whole number of points of " +
+                                    std::to_string(replicates) + " replicates"});
   const std::size_t points = h.run_count / replicates;
+  for (const auto& r : c.runs)
+    if (r.record.point >= points)
+      throw InputError(Diagnostic{{o.file, 0, 0},
+                                  "",
+                                  "/runs/point of run " + std::to_string(r.record.index) + " is " +
+                                      std::to_string(r.record.point) + ", beyond the design's " +
+                                      std::to_string(points) + " points"});
 
   // Outputs: each goal's KPI at its deadline, then the final value of each metric asked for.
   std::vector<Output> outputs;
@@ -62,6 +88,8 @@ int sensitivity(const SensitivityOptions& o) {
     outputs.push_back(std::move(out));
   }
   const std::size_t width = h.values_per_step();
+  if (!o.metrics.empty() && h.step_count() == 0)
+    throw InputError(Diagnostic{{o.file, 0, 0}, "", "the file has no time steps"});
   for (const auto& name : o.metrics) {
     std::size_t offset = 0;
     bool found = false;
@@ -129,7 +157,7 @@ int sensitivity(const SensitivityOptions& o) {
   } else {
     if (points % (k + 1) != 0)
       throw InputError(Diagnostic{{o.file, 0, 0}, "", "the morris design does not have N*(k+1) points"});
-    const double delta = std::stod(attribute(h, "morris_delta"));
+    const auto delta = number_attribute<double>(h, "morris_delta", o.file);
     std::vector<double> design(points * k);
     for (const auto& r : c.runs)
       for (std::size_t j = 0; j < k; ++j) design[r.record.point * k + j] = r.record.parameters[j];
