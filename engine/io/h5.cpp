@@ -71,6 +71,9 @@ PropertyList file_access() {
   // Closing a file with objects still open is a bug of ours; "semi" makes it an error
   // instead of silently keeping the file open (and unflushed) until the last object closes.
   check(H5Pset_fclose_degree(fapl, H5F_CLOSE_SEMI), "setting the file close degree");
+  // The 1.8 format at the least: its superblock, object headers and group indexes carry
+  // checksums, so damage to them is an error on reading, not a crash (the 1.6 format, HDF5's
+  // default, has none). Readers of HDF5 1.8 and later open it: h5py, h5netcdf, R's hdf5r.
   check(H5Pset_libver_bounds(fapl, H5F_LIBVER_V18, H5F_LIBVER_LATEST), "setting the format versions");
   return fapl;
 }

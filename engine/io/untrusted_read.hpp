@@ -18,8 +18,9 @@ namespace missionsim {
 /// Runs `read` (a read of `file`) in a forked child process and waits for it. Returns if the
 /// read succeeded there; rethrows what it threw (an InputError with its diagnostics, an IoError,
 /// anything else as InternalError); and if a signal ended the child, throws InputError "FILE is
-/// damaged: reading it crashed the HDF5 library (signal N: NAME)". Call it while the process
-/// has one thread: the child has only the calling thread. IoError if no child can be started.
+/// damaged: reading it crashed the HDF5 library (signal N: NAME)". The child has only the
+/// calling thread, so `read` must not wait on other threads or locks they may hold (HDF5, built
+/// serial, has none, and malloc is safe across fork). IoError if no child can be started.
 void read_in_child(const std::filesystem::path& file, const std::function<void()>& read);
 
 /// Reads `file` with `read`, first in a child (read_in_child), then, if that succeeded, here. An
