@@ -9,6 +9,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -29,6 +31,45 @@ struct Output {
   std::vector<double> per_point;  // mean over replicates
 };
 
+// A number of /runs' attributes, which a damaged file may hold as anything.
+template <class T>
+T number_attribute(const RecordingHeader& h, const std::string& name, const std::string& file) {
+  const std::string text = h.run_attribute_text(name);
+  T value{};
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc{} || end != text.data() + text.size() || !(value > T{}))
+    throw InputError(Diagnostic{
+        {file, 0, 0}, "", "/runs attribute " + name + " is '" + text + "', not a positive number"});
+  return value;
+}
+
+// What sobol_reliability found, in words: which intervals are too wide or miss their estimate,
+// and how many base samples would narrow the widest below 0.1.
+std::string sobol_warning(const SobolReliability& r, std::size_t base_samples,
+                          const std::vector<std::string>& outputs,
+                          const std::vector<std::string>& parameters) {
+  std::array<char, 32> width{};
+  std::snprintf(width.data(), width.size(), "%.3g", r.widest);
+  std::string text =
+      "the Sobol indices cannot be trusted at " + std::to_string(base_samples) + " base samples:";
+  if (r.wide_intervals > 0)
+    text += " " + std::to_string(r.wide_intervals) + " of " + std::to_string(r.intervals) +
+            " intervals are wider than 0.5 (the widest, " + width.data() + ", is " +
+            (r.widest_is_total ? "ST" : "S1") + " of " + parameters[r.widest_parameter] + " on " +
+            outputs[r.widest_output] + ")";
+  if (r.stray_estimates > 0)
+    text += std::string(r.wide_intervals > 0 ? " and " : " ") + std::to_string(r.stray_estimates) +
+            (r.stray_estimates == 1 ? " estimate" : " estimates") +
+            " outside [0, 1] outside its own bootstrap interval";
+  text += r.samples_for_target > base_samples
+              ? "; from the observed spread, about " + std::to_string(r.samples_for_target) +
+                    " base samples (sweep --samples " + std::to_string(r.samples_for_target) + ", " +
+                    std::to_string(r.samples_for_target * (parameters.size() + 2)) +
+                    " points) would make the widest interval narrower than 0.1"
+              : "; the widest interval is already narrower than 0.1";
+  return text;
+}
+
 int sensitivity(const SensitivityOptions& o) {
   const std::filesystem::path path(o.file);
   if (!std::filesystem::exists(path)) throw InputError(Diagnostic{{o.file, 0, 0}, "", "no such file"});
@@ -45,8 +86,21 @@ int sensitivity(const SensitivityOptions& o) {
     throw InputError(Diagnostic{
         {o.file, 0, 0}, "", "not every run of the sweep is in the file (merge every shard first)"});
   const std::size_t k = h.run_parameters.size();
-  const std::uint32_t replicates = static_cast<std::uint32_t>(std::stoul(h.run_attribute_text("replicates")));
+  if (k == 0) throw InputError(Diagnostic{{o.file, 0, 0}, "", "/runs has no parameter columns"});
+  const auto replicates = number_attribute<std::uint32_t>(h, "replicates", o.file);
+  if (h.run_count % replicates != 0)
+    throw InputError(Diagnostic{{o.file, 0, 0},
+                                "",
+                                std::to_string(h.run_count) + " runs are not a whole number of points of " +
+                                    std::to_string(replicates) + " replicates"});
   const std::size_t points = h.run_count / replicates;
+  for (const auto& r : c.runs)
+    if (r.record.point >= points)
+      throw InputError(Diagnostic{{o.file, 0, 0},
+                                  "",
+                                  "/runs/point of run " + std::to_string(r.record.index) + " is " +
+                                      std::to_string(r.record.point) + ", beyond the design's " +
+                                      std::to_string(points) + " points"});
 
   // Outputs: each goal's KPI at its deadline, then the final value of each metric asked for.
   std::vector<Output> outputs;
@@ -56,6 +110,8 @@ int sensitivity(const SensitivityOptions& o) {
     outputs.push_back(std::move(out));
   }
   const std::size_t width = h.values_per_step();
+  if (!o.metrics.empty() && h.step_count() == 0)
+    throw InputError(Diagnostic{{o.file, 0, 0}, "", "the file has no time steps"});
   for (const auto& name : o.metrics) {
     std::size_t offset = 0;
     bool found = false;
@@ -110,8 +166,15 @@ int sensitivity(const SensitivityOptions& o) {
       }
     }
     attributes.emplace_back("bootstrap_resamples", std::to_string(o.resamples));
+    const std::size_t base_samples = points / (k + 2);
+    const SobolReliability trust = sobol_reliability(all, base_samples);
+    std::string warning;
+    if (!trust.trustworthy) {
+      warning = sobol_warning(trust, base_samples, names, h.run_parameters);
+      attributes.emplace_back("warning", warning);
+    }
     std::printf("Sobol indices, %zu base samples x %u replicates (95%% bootstrap intervals, %u resamples)\n",
-                points / (k + 2), replicates, o.resamples);
+                base_samples, replicates, o.resamples);
     for (std::size_t i = 0; i < outputs.size(); ++i) {
       std::printf("%s\n  %-40s %-24s %-24s\n", outputs[i].name.c_str(), "parameter", "S1", "ST");
       for (std::size_t j = 0; j < k; ++j) {
@@ -120,10 +183,14 @@ int sensitivity(const SensitivityOptions& o) {
                     s.first[j], s.first_low[j], s.first_high[j], s.total[j], s.total_low[j], s.total_high[j]);
       }
     }
+    if (!warning.empty()) {
+      std::fflush(stdout);  // the warning follows the tables it is about, also in a terminal
+      std::fprintf(stderr, "warning: %s\n", warning.c_str());
+    }
   } else {
     if (points % (k + 1) != 0)
       throw InputError(Diagnostic{{o.file, 0, 0}, "", "the morris design does not have N*(k+1) points"});
-    const double delta = std::stod(h.run_attribute_text("morris_delta"));
+    const auto delta = number_attribute<double>(h, "morris_delta", o.file);
     std::vector<double> design(points * k);
     for (const auto& r : c.runs)
       for (std::size_t j = 0; j < k; ++j) design[r.record.point * k + j] = r.record.parameters[j];
@@ -161,7 +228,9 @@ Command add_sensitivity_command(CLI::App& app) {
       "over the replicates of each design point. A sobol sweep gives first-order and total Sobol indices "
       "with 95% "
       "bootstrap intervals; a morris sweep gives mu*, mu and sigma. The results are also written to "
-      "/sensitivity.");
+      "/sensitivity. A warning (on stderr, and as /sensitivity's warning attribute) says when a Sobol "
+      "interval is wider than 0.5 or an estimate outside [0, 1] lies outside its interval, and how many "
+      "base samples would make the widest interval narrower than 0.1.");
   app.add_option("file", o->file, "Sweep file written by sweep --method sobol or --method morris")
       ->required();
   app.add_option("--metric", o->metrics,

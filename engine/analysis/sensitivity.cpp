@@ -91,6 +91,40 @@ SobolIndices sobol_indices(std::span<const double> outputs, std::size_t k,
   return s;
 }
 
+SobolReliability sobol_reliability(std::span<const SobolIndices> indices, std::uint64_t base_samples,
+                                   double max_width, double target_width) {
+  SobolReliability r;
+  for (std::size_t o = 0; o < indices.size(); ++o) {
+    const SobolIndices& s = indices[o];
+    for (std::size_t j = 0; j < s.first.size(); ++j) {
+      for (const bool total : {false, true}) {
+        const double estimate = total ? s.total[j] : s.first[j];
+        const double low = total ? s.total_low[j] : s.first_low[j];
+        const double high = total ? s.total_high[j] : s.first_high[j];
+        if (!std::isfinite(low) || !std::isfinite(high)) continue;
+        ++r.intervals;
+        const double width = high - low;
+        if (width > max_width) ++r.wide_intervals;
+        if ((estimate < 0 || estimate > 1) && (estimate < low || estimate > high)) ++r.stray_estimates;
+        if (width > r.widest) {
+          r.widest = width;
+          r.widest_output = o;
+          r.widest_parameter = j;
+          r.widest_is_total = total;
+        }
+      }
+    }
+  }
+  r.trustworthy = r.wide_intervals == 0 && r.stray_estimates == 0;
+  const double ratio = r.widest / target_width;
+  // Rounded up, but not for the last bits of rounding error in the ratio (0.1 is not a binary
+  // fraction); capped well inside the integer's range for widths no sample size could reach.
+  const double needed = std::ceil(static_cast<double>(base_samples) * ratio * ratio * (1 - 1e-12));
+  constexpr auto most = static_cast<double>(std::uint64_t{1} << 62);
+  r.samples_for_target = ratio <= 1 ? base_samples : static_cast<std::uint64_t>(std::min(needed, most));
+  return r;
+}
+
 MorrisIndices morris_indices(std::span<const double> points, std::span<const double> outputs, std::size_t k,
                              double delta) {
   if (k == 0 || outputs.size() % (k + 1) != 0 || points.size() != outputs.size() * k)

@@ -30,6 +30,28 @@ struct BootstrapSettings {
 SobolIndices sobol_indices(std::span<const double> outputs, std::size_t parameters,
                            const BootstrapSettings& bootstrap = {});
 
+/// Whether Sobol indices say anything yet, judged from their bootstrap intervals.
+struct SobolReliability {
+  /// No interval wider than the widest allowed, and no estimate outside [0, 1] outside its own
+  /// interval (a bootstrap that does not cover the estimate misdescribes it).
+  bool trustworthy = true;
+  std::size_t intervals = 0;        ///< intervals judged (those not NaN)
+  std::size_t wide_intervals = 0;   ///< intervals wider than allowed
+  std::size_t stray_estimates = 0;  ///< estimates outside [0, 1] and outside their interval
+  double widest = 0;                ///< width of the widest interval (0 if every one is NaN)
+  std::size_t widest_output = 0, widest_parameter = 0;  ///< where it is
+  bool widest_is_total = false;                         ///< ST's interval, else S1's
+  /// Base samples at which the widest interval would fall below `target_width`: a width shrinks
+  /// as 1/√N, so N · (widest / target)², rounded up; `base_samples` if it already has.
+  std::uint64_t samples_for_target = 0;
+};
+
+/// Judges the indices of every output (estimated from `base_samples` base samples): intervals
+/// wider than `max_width`, estimates outside [0, 1] outside their interval, and the sample size
+/// for intervals narrower than `target_width`. NaN indices and intervals are left out.
+SobolReliability sobol_reliability(std::span<const SobolIndices> indices, std::uint64_t base_samples,
+                                   double max_width = 0.5, double target_width = 0.1);
+
 /// Per parameter: mean of |elementary effect| (mu*), mean (mu) and standard deviation (sigma).
 struct MorrisIndices {
   std::vector<double> mu_star, mu, sigma;

@@ -25,7 +25,9 @@ void write_sweep_file(const std::filesystem::path& path, bool overwrite, const R
                       std::vector<RunResult> results);
 
 /// Reads a file written by write_sweep_file (or a single run): header and the runs that ran.
-/// IoError if it is not a missionsim file or lacks a part of the layout.
+/// InputError naming the file if it is not a missionsim file, lacks a part of the layout, has a
+/// dataset of the wrong shape or type, or is damaged (read_untrusted: a crash of the HDF5
+/// library on it is caught in a child process).
 SweepContents read_sweep_file(const std::filesystem::path& path);
 
 }  // namespace missionsim

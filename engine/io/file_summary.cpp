@@ -3,20 +3,18 @@
 #include "engine/core/error.hpp"
 #include "engine/io/h5.hpp"
 #include "engine/io/recorder.hpp"
+#include "engine/io/untrusted_read.hpp"
 
 #include <hdf5_hl.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <map>
 
 namespace missionsim {
 
 namespace {
-
-[[noreturn]] void reject(const std::filesystem::path& file, const std::string& message) {
-  throw InputError(Diagnostic{SourcePosition{file.string(), 0, 0}, "", message});
-}
 
 std::string optional_string(hid_t object, const std::string& name) {
   return h5::attribute_exists(object, name) ? h5::read_string_attribute(object, name) : std::string();
@@ -27,7 +25,7 @@ bool is_group(hid_t parent, const std::string& name) {
   return H5Iget_type(object) == H5I_GROUP;
 }
 
-GoalSummary read_goal(hid_t group, const std::string& name) {
+GoalSummary read_goal(hid_t group, const std::string& name, std::size_t runs) {
   GoalSummary g;
   g.name = name;
   g.kpi = optional_string(group, "kpi");
@@ -36,10 +34,12 @@ GoalSummary read_goal(hid_t group, const std::string& name) {
   g.target = h5::read_double_attribute(group, "target");
   g.baseline = h5::read_double_attribute(group, "baseline");
   const auto achieved = h5::open_dataset(group, "achieved");
-  std::vector<std::int8_t> flags(static_cast<std::size_t>(h5::shape(achieved).at(0)));
+  const std::string where = "/goals/" + name + "/achieved";
+  h5::expect_class(achieved, H5T_INTEGER, where);
+  std::vector<std::int8_t> flags(h5::expect_shape(achieved, std::array<hsize_t, 1>{runs}, where).at(0));
   if (!flags.empty()) {
     h5::check(H5Dread(achieved, H5T_NATIVE_INT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, flags.data()),
-              "reading /goals/" + name + "/achieved");
+              "reading " + where);
   }
   for (const auto flag : flags) {
     if (flag == 1) ++g.runs_met;
@@ -99,7 +99,11 @@ void read_arrays(hid_t group, const std::string& path, std::vector<MetricSummary
   }
 }
 
-FileSummary read_summary(hid_t root) {
+FileSummary read_summary(const std::filesystem::path& file) {
+  if (!h5::is_hdf5_file(file)) refuse_file(file, "not an HDF5 file");
+  const auto root = h5::open_file_read_only(file);
+  if (!h5::attribute_exists(root, "format") || h5::read_string_attribute(root, "format") != "missionsim")
+    refuse_file(file, "not a missionsim output file (no root attribute format = \"missionsim\")");
   FileSummary out;
   out.format = h5::read_string_attribute(root, "format");
   out.format_version = static_cast<int>(h5::read_int_attribute(root, "format_version"));
@@ -114,32 +118,53 @@ FileSummary read_summary(hid_t root) {
     return out;
   }
   const auto metrics = h5::open_group(root, "metrics");
-  {
-    const auto time = h5::open_dataset(metrics, "time");
-    out.steps = static_cast<std::size_t>(h5::shape(time).at(0));
-    out.time_units = optional_string(time, "units");
-    const auto run = h5::open_dataset(metrics, "run");
-    out.runs = static_cast<std::size_t>(h5::shape(run).at(0));
-  }
+  out.steps = h5::column_length(h5::open_dataset(metrics, "time"), "/metrics/time");
+  out.time_units = optional_string(h5::open_dataset(metrics, "time"), "units");
+  out.runs = h5::column_length(h5::open_dataset(metrics, "run"), "/metrics/run");
+  // The breakdowns' labels, by dimension name, for the check of each NAME_by_DIM's last axis.
+  std::map<std::string, std::size_t> labels;
   for (const auto& name : h5::member_names(metrics)) {
     {
       const h5::Handle<H5Oclose> object(
           h5::check(H5Oopen(metrics, name.c_str(), H5P_DEFAULT), "opening /metrics/" + name));
       if (H5Iget_type(object) != H5I_DATASET) continue;
     }
+    const std::string where = "/metrics/" + name;
     const auto dataset = h5::open_dataset(metrics, name);
-    if (is_scale(dataset, "/metrics/" + name)) continue;  // an axis
+    if (is_scale(dataset, where)) {  // an axis
+      if (name != "time" && name != "run") labels[name] = h5::column_length(dataset, where);
+      continue;
+    }
+    h5::expect_class(dataset, H5T_FLOAT, where);
     MetricSummary m;
     m.name = name;
     m.units = optional_string(dataset, "units");
     m.description = optional_string(dataset, "description");
-    for (const hsize_t d : h5::shape(dataset)) m.shape.push_back(static_cast<std::size_t>(d));
+    const auto dims = h5::shape(dataset);
+    // The breakdown whose name ends this one's, as NAME_by_DIM is written; the longest such
+    // dimension wins, so that "_by_stakeholder_innovation" is not read as "_by_innovation".
+    std::size_t width = 0;
+    std::string by;
+    for (const auto& [dim, count] : labels) {
+      if (name.ends_with("_by_" + dim) && dim.size() > by.size()) {
+        by = dim;
+        width = count;
+      }
+    }
+    std::vector<hsize_t> expected{out.runs, out.steps};
+    if (!by.empty()) expected.push_back(width);
+    if (dims != expected)
+      throw IoError(where + " has shape " + h5::shape_text(dims) + ", expected " + h5::shape_text(expected) +
+                    (by.empty() ? " (runs × steps)" : " (runs × steps × labels of " + by + ")"));
+    for (const hsize_t d : dims) m.shape.push_back(static_cast<std::size_t>(d));
     out.metrics.push_back(std::move(m));
   }
 
   if (h5::link_exists(root, "events")) {
     const auto events = h5::open_group(root, "events");
-    const auto kinds = h5::read_strings(h5::open_dataset(events, "kind"));
+    const auto kind_column = h5::open_dataset(events, "kind");
+    static_cast<void>(h5::column_length(kind_column, "/events/kind"));
+    const auto kinds = h5::read_strings(kind_column);
     std::map<std::string, std::size_t> counts;
     for (const auto& k : kinds) ++counts[k];
     for (const auto& [kind, count] : counts) out.events.push_back(EventCount{kind, count});
@@ -149,7 +174,7 @@ FileSummary read_summary(hid_t root) {
     const auto goals = h5::open_group(root, "goals");
     for (const auto& name : h5::member_names(goals)) {
       if (!is_group(goals, name)) continue;  // the run axis
-      out.goals.push_back(read_goal(h5::open_group(goals, name), name));
+      out.goals.push_back(read_goal(h5::open_group(goals, name), name, out.runs));
     }
   }
 
@@ -167,18 +192,8 @@ FileSummary read_summary(hid_t root) {
 
 FileSummary read_file_summary(const std::filesystem::path& file) {
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(file, ec)) reject(file, "no such file");
-  try {
-    if (!h5::is_hdf5_file(file)) reject(file, "not an HDF5 file");
-    const auto handle = h5::open_file_read_only(file);
-    if (!h5::attribute_exists(handle, "format") ||
-        h5::read_string_attribute(handle, "format") != "missionsim") {
-      reject(file, "not a missionsim output file (no root attribute format = \"missionsim\")");
-    }
-    return read_summary(handle);
-  } catch (const IoError& e) {
-    reject(file, std::string("unreadable missionsim output file: ") + e.what());
-  }
+  if (!std::filesystem::is_regular_file(file, ec)) refuse_file(file, "no such file");
+  return read_untrusted(file, [&] { return read_summary(file); });
 }
 
 }  // namespace missionsim

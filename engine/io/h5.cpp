@@ -2,7 +2,9 @@
 
 #include "engine/core/error.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <memory>
@@ -69,6 +71,10 @@ PropertyList file_access() {
   // Closing a file with objects still open is a bug of ours; "semi" makes it an error
   // instead of silently keeping the file open (and unflushed) until the last object closes.
   check(H5Pset_fclose_degree(fapl, H5F_CLOSE_SEMI), "setting the file close degree");
+  // The 1.8 format at the least: its superblock, object headers and group indexes carry
+  // checksums, so damage to them is an error on reading, not a crash (the 1.6 format, HDF5's
+  // default, has none). Readers of HDF5 1.8 and later open it: h5py, h5netcdf, R's hdf5r.
+  check(H5Pset_libver_bounds(fapl, H5F_LIBVER_V18, H5F_LIBVER_LATEST), "setting the format versions");
   return fapl;
 }
 }  // namespace
@@ -170,6 +176,37 @@ std::vector<hsize_t> shape(hid_t dataset) {
   return dims;
 }
 
+std::string shape_text(std::span<const hsize_t> dims) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < dims.size(); ++i) out += (i ? " × " : "") + std::to_string(dims[i]);
+  return out + "]";
+}
+
+std::vector<hsize_t> expect_shape(hid_t dataset, std::span<const hsize_t> expected, std::string_view where) {
+  auto dims = shape(dataset);
+  if (!std::equal(dims.begin(), dims.end(), expected.begin(), expected.end()))
+    throw IoError(std::string(where) + " has shape " + shape_text(dims) + ", expected " +
+                  shape_text(expected));
+  return dims;
+}
+
+std::size_t column_length(hid_t dataset, std::string_view where) {
+  const auto dims = shape(dataset);
+  if (dims.size() != 1)
+    throw IoError(std::string(where) + " has shape " + shape_text(dims) + ", expected one axis");
+  return static_cast<std::size_t>(dims[0]);
+}
+
+void expect_class(hid_t dataset, H5T_class_t type_class, std::string_view where) {
+  const Datatype type(check(H5Dget_type(dataset), "reading the type of " + std::string(where)));
+  if (H5Tget_class(type) == type_class) return;
+  const char* what = type_class == H5T_STRING    ? "strings"
+                     : type_class == H5T_INTEGER ? "integers"
+                     : type_class == H5T_FLOAT   ? "floating-point numbers"
+                                                 : "values of the expected type";
+  throw IoError(std::string(where) + " does not hold " + what);
+}
+
 void write_strings(hid_t dataset, std::span<const std::string> values) {
   if (values.empty()) return;  // nothing to write; HDF5 rejects a null buffer
   std::vector<const char*> pointers;
@@ -187,7 +224,8 @@ std::size_t element_count(hid_t space) {
 // Reads strings of any stored kind from a dataset or an attribute, which differ only in the
 // read call and in where the type and space come from.
 template <class ReadFn>
-std::vector<std::string> read_string_values(hid_t stored_type, hid_t space, ReadFn read) {
+std::vector<std::string> read_string_values(hid_t stored_type, hid_t space, ReadFn read,
+                                            hid_t transfer = H5P_DEFAULT) {
   const std::size_t n = element_count(space);
   std::vector<std::string> out;
   out.reserve(n);
@@ -200,7 +238,7 @@ std::vector<std::string> read_string_values(hid_t stored_type, hid_t space, Read
     if (n > 0) read(memory.id(), static_cast<void*>(pointers.data()));
     for (const char* p : pointers) out.emplace_back(p != nullptr ? p : "");
     if (n > 0) {
-      check(H5Dvlen_reclaim(memory, space, H5P_DEFAULT, pointers.data()), "freeing read strings");
+      check(H5Dvlen_reclaim(memory, space, transfer, pointers.data()), "freeing read strings");
     }
   } else {
     const std::size_t width = H5Tget_size(stored_type);
@@ -218,13 +256,38 @@ std::vector<std::string> read_string_values(hid_t stored_type, hid_t space, Read
 }
 }  // namespace
 
+namespace {
+// The length of a variable-length string in a dataset sits in its raw data, which has no
+// checksum: a damaged one would have HDF5 allocate and copy up to 4 GB for one string (seconds
+// of work). No string is longer than the file that holds it, so larger allocations are refused
+// and the read fails.
+void* allocate_at_most(std::size_t size, void* limit) {
+  return size <= *static_cast<const std::size_t*>(limit) ? std::malloc(size) : nullptr;
+}
+void release(void* memory, void* /*info*/) {
+  std::free(memory);
+}
+}  // namespace
+
 std::vector<std::string> read_strings(hid_t dataset) {
   Datatype stored(check(H5Dget_type(dataset), "reading a dataset's type"));
   if (H5Tget_class(stored) != H5T_STRING) throw IoError("HDF5: dataset does not hold strings");
   Dataspace space(check(H5Dget_space(dataset), "reading a dataspace"));
-  return read_string_values(stored, space, [&](hid_t memory, void* buffer) {
-    check(H5Dread(dataset, memory, H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer), "reading strings");
-  });
+  hsize_t file_size = 0;
+  {
+    const File file(check(H5Iget_file_id(dataset), "finding a dataset's file"));
+    check(H5Fget_filesize(file, &file_size), "reading the file size");
+  }
+  std::size_t limit = static_cast<std::size_t>(file_size) + 1;  // and the terminating NUL
+  PropertyList transfer(check(H5Pcreate(H5P_DATASET_XFER), "creating transfer properties"));
+  check(H5Pset_vlen_mem_manager(transfer, allocate_at_most, &limit, release, nullptr),
+        "bounding string allocations");
+  return read_string_values(
+      stored, space,
+      [&](hid_t memory, void* buffer) {
+        check(H5Dread(dataset, memory, H5S_ALL, H5S_ALL, transfer, buffer), "reading strings");
+      },
+      transfer);
 }
 
 // --- attributes ---------------------------------------------------------------------------

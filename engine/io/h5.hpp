@@ -119,6 +119,18 @@ Dataspace simple_space(std::span<const hsize_t> dims, std::span<const hsize_t> m
 Dataset open_dataset(hid_t parent, const std::string& name);
 /// Current extent of a dataset (empty for a scalar).
 std::vector<hsize_t> shape(hid_t dataset);
+/// "[12 × 3]", for messages about shapes.
+std::string shape_text(std::span<const hsize_t> dims);
+/// The extent of a dataset, which must be `expected`: IoError("<where> has shape [..], expected
+/// [..]") otherwise. Readers check a shape before they size a buffer by it, so a damaged file
+/// gives a message, not an allocation of petabytes or a read past a vector's end.
+std::vector<hsize_t> expect_shape(hid_t dataset, std::span<const hsize_t> expected, std::string_view where);
+/// The length of a dataset of one axis (a coordinate or a table column): IoError("<where> has
+/// shape [..], expected one axis") for another rank.
+std::size_t column_length(hid_t dataset, std::string_view where);
+/// IoError("<where> does not hold integers", or strings, ...) unless the dataset's type is of
+/// `type_class`.
+void expect_class(hid_t dataset, H5T_class_t type_class, std::string_view where);
 /// Writes a whole dataset of variable-length strings.
 void write_strings(hid_t dataset, std::span<const std::string> values);
 /// Reads a whole dataset of strings (variable or fixed length) of any rank, in row-major order.

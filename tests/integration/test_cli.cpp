@@ -1,12 +1,15 @@
 // The command line as users meet it: exit codes, default output path, overwrite rule, help,
 // and the messages for bad input (file, line, key; exit 2; no output file left behind).
+#include "engine/io/h5.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/scenario_text.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <fstream>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -427,6 +430,55 @@ TEST_CASE("Messages: one error line per problem, once; unknown commands and opti
   CHECK(r.status == 2);
   CHECK(r.output.find("expected a number > 0, found '0'") != std::string::npos);
   CHECK(r.output.size() < 200);  // not DBL_MAX in 300 digits
+}
+
+TEST_CASE(
+    "sensitivity on the docs' small sobol sweep warns that its intervals are too wide, naming a sample "
+    "size") {
+  TempDir dir;
+  // docs/experiments.md, "Example": 4 base samples of 2 parameters.
+  const auto sweep = run_command(
+      missionsim_exe() + " sweep " + demo_path() +
+          " --set population.size=2000 --set time.end=2027-01-01"
+          " --set goals.early_detection.deadline=2026-12-31 --set goals.fewer_cancers.deadline=2026-12-31"
+          " --method sobol --param pathway.onset_rate=0.002:0.006 --param "
+          "pathway.early_detection_rate=0.1:0.4"
+          " --samples 4 -o sobol.h5 -q",
+      dir.path());
+  INFO(sweep.output);
+  REQUIRE(sweep.status == 0);
+  const auto r = run_command(missionsim_exe() + " sensitivity sobol.h5 --metric incidence", dir.path());
+  INFO(r.output);
+  REQUIRE(r.status == 0);
+  std::smatch m;
+  REQUIRE(
+      std::regex_search(r.output, m,
+                        std::regex("warning: (the Sobol indices cannot be trusted at 4 base samples: [^\n]*"
+                                   "about ([0-9]+) base samples \\(sweep --samples [0-9]+[^\n]*)\n")));
+  const std::string warning = m[1].str();
+  const double named = std::stod(m[2].str());
+
+  // The size named is where the widest interval in the file, shrinking as 1/sqrt(N), is 0.1 wide.
+  const auto file = h5::open_file_read_only(dir / "sobol.h5");
+  const auto group = h5::open_group(file, "sensitivity");
+  CHECK(h5::read_string_attribute(group, "warning") == warning);
+  double widest = 0;
+  for (const std::string index : {"first_order", "total_order"}) {
+    const auto read = [&](const std::string& name) {
+      const auto dataset = h5::open_dataset(group, name);
+      std::vector<double> v(6);  // 3 outputs x 2 parameters
+      REQUIRE(h5::shape(dataset) == std::vector<hsize_t>{3, 2});
+      h5::check(H5Dread(dataset, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data()), "reading");
+      return v;
+    };
+    const auto low = read(index + "_low");
+    const auto high = read(index + "_high");
+    for (std::size_t i = 0; i < low.size(); ++i) widest = std::max(widest, high[i] - low[i]);
+  }
+  REQUIRE(widest > 0.5);
+  const double exact = 4 * std::pow(widest / 0.1, 2);
+  CHECK(named >= exact);
+  CHECK(named < exact + 1);
 }
 
 }  // namespace missionsim::test

@@ -5,7 +5,9 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <vector>
 
@@ -129,6 +131,90 @@ TEST_CASE("Morris effects of a linear function are its slopes times the range", 
   CHECK(m.mu[1] == Approx(-5.0));
   CHECK(m.mu_star[1] == Approx(5.0));
   CHECK(m.sigma[0] == Approx(0.0).margin(1e-9));
+}
+
+namespace {
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+// Indices of two parameters from their (estimate, low, high) triples: S1 then ST of each.
+SobolIndices indices(std::array<std::array<double, 3>, 2> s1, std::array<std::array<double, 3>, 2> st) {
+  SobolIndices out;
+  for (std::size_t j = 0; j < 2; ++j) {
+    out.first.push_back(s1[j][0]);
+    out.first_low.push_back(s1[j][1]);
+    out.first_high.push_back(s1[j][2]);
+    out.total.push_back(st[j][0]);
+    out.total_low.push_back(st[j][1]);
+    out.total_high.push_back(st[j][2]);
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("Sobol indices with narrow intervals, estimates outside [0, 1] within them, are trusted",
+          "[sensitivity]") {
+  // Widths 0.25, 0.375, 0.25, 0.25; S1 = -0.05 and ST = 1.05 lie outside [0, 1], but inside
+  // their intervals: noise, which the intervals show.
+  const std::vector<SobolIndices> all{
+      indices({{{-0.05, -0.125, 0.125}, {0.5, 0.25, 0.625}}}, {{{1.05, 0.875, 1.125}, {0.5, 0.375, 0.625}}})};
+  const auto r = sobol_reliability(all, 8);
+  CHECK(r.trustworthy);
+  CHECK(r.wide_intervals == 0);
+  CHECK(r.stray_estimates == 0);
+  CHECK(r.widest == 0.375);
+  CHECK(r.widest_parameter == 1);
+  CHECK_FALSE(r.widest_is_total);
+  CHECK(r.samples_for_target == 113);  // 8 · (0.375 / 0.1)² = 112.5, rounded up
+}
+
+TEST_CASE("A Sobol interval wider than 0.5 is distrusted, and names the sample size for 0.1",
+          "[sensitivity]") {
+  const std::vector<SobolIndices> all{
+      indices({{{0.25, 0.125, 0.375}, {0.5, 0.25, 0.625}}}, {{{0.5, 0.375, 0.625}, {0.5, 0.375, 0.625}}}),
+      indices({{{0.25, 0.125, 0.375}, {0.5, 0.25, 0.75}}}, {{{0.5, 0.375, 0.625}, {0.75, 0.125, 1.375}}})};
+  const auto r = sobol_reliability(all, 4);
+  CHECK_FALSE(r.trustworthy);
+  CHECK(r.intervals == 8);
+  CHECK(r.wide_intervals == 1);  // [0.25, 0.75] is 0.5 wide: not wider than 0.5
+  CHECK(r.widest == 1.25);
+  CHECK(r.widest_output == 1);
+  CHECK(r.widest_parameter == 1);
+  CHECK(r.widest_is_total);
+  CHECK(r.samples_for_target == 625);  // 4 · (1.25 / 0.1)²
+  // The same widths with other limits: 1.25 is within 2, and 1.25 / 0.5 = 2.5 gives 4 · 6.25.
+  const auto loose = sobol_reliability(all, 4, 2.0, 0.5);
+  CHECK(loose.trustworthy);
+  CHECK(loose.samples_for_target == 25);
+}
+
+TEST_CASE("An estimate outside [0, 1] and outside its own interval is distrusted, however narrow",
+          "[sensitivity]") {
+  // S1 = -0.25 below [-0.125, 0.125] and ST = 1.25 above [0.875, 1.125]: strays; S1 = 0.0625
+  // below [0.125, 0.25] is not, being inside [0, 1].
+  const std::vector<SobolIndices> all{indices({{{-0.25, -0.125, 0.125}, {0.0625, 0.125, 0.25}}},
+                                              {{{1.25, 0.875, 1.125}, {0.5, 0.375, 0.625}}})};
+  const auto r = sobol_reliability(all, 16);
+  CHECK_FALSE(r.trustworthy);
+  CHECK(r.wide_intervals == 0);
+  CHECK(r.stray_estimates == 2);
+  CHECK(r.samples_for_target == 100);  // 16 · (0.25 / 0.1)²
+}
+
+TEST_CASE("Sobol reliability leaves NaN intervals out, and keeps N once the widest is below 0.1",
+          "[sensitivity]") {
+  const std::vector<SobolIndices> all{
+      indices({{{nan, nan, nan}, {0.5, 0.46875, 0.53125}}}, {{{nan, nan, nan}, {0.5, 0.5, 0.5625}}})};
+  const auto r = sobol_reliability(all, 32);
+  CHECK(r.trustworthy);
+  CHECK(r.intervals == 2);
+  CHECK(r.widest == 0.0625);
+  CHECK(r.samples_for_target == 32);
+  const auto none =
+      sobol_reliability(std::vector<SobolIndices>{indices({{{nan, nan, nan}, {nan, nan, nan}}},
+                                                          {{{nan, nan, nan}, {nan, nan, nan}}})},
+                        32);
+  CHECK(none.trustworthy);
+  CHECK(none.widest == 0);
 }
 
 }  // namespace missionsim

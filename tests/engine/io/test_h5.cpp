@@ -6,6 +6,8 @@
 #include <catch2/catch.hpp>
 
 #include <array>
+#include <cstdint>
+#include <fstream>
 
 namespace missionsim {
 
@@ -82,6 +84,56 @@ TEST_CASE("member_names lists a group in creation order if tracked, else by name
   CHECK(h5::member_names(tracked) == std::vector<std::string>{"zeta", "alpha", "mu"});
   CHECK(h5::member_names(plain) == std::vector<std::string>{"alpha", "mu", "zeta"});
   CHECK(h5::member_names(file) == std::vector<std::string>{"plain", "tracked"});
+}
+
+TEST_CASE("Files are written in the HDF5 1.8 format or later, whose metadata carries checksums") {
+  test::TempDir dir;
+  h5::create_file(dir / "a.h5").close("closing");
+  std::ifstream in(dir / "a.h5", std::ios::binary);
+  std::array<char, 9> head{};
+  in.read(head.data(), head.size());
+  REQUIRE(std::string_view(head.data(), 8) == "\x89HDF\r\n\x1a\n");
+  CHECK(static_cast<int>(head[8]) >= 2);  // superblock version 0 and 1 are the 1.6 format, unchecked
+}
+
+TEST_CASE("A damaged string length fails the read instead of allocating gigabytes for it") {
+  test::TempDir dir;
+  haddr_t offset = 0;
+  {
+    auto file = h5::create_file(dir / "a.h5");
+    const std::vector<std::string> labels{"north"};
+    const std::array<hsize_t, 1> dims{1};
+    const auto type = h5::utf8_string_type();
+    const auto space = h5::simple_space(dims);
+    const h5::Dataset dataset(
+        h5::check(H5Dcreate2(file, "labels", type, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), "create"));
+    h5::write_strings(dataset, labels);
+    offset = H5Dget_offset(dataset);  // contiguous: the element's raw bytes, its length first
+    REQUIRE(offset != HADDR_UNDEF);
+  }
+  {
+    std::fstream f(dir / "a.h5", std::ios::binary | std::ios::in | std::ios::out);
+    f.seekp(static_cast<std::streamoff>(offset));
+    const std::array<char, 4> length{'\xf0', '\xff', '\xff', '\x7f'};  // 2 GiB, little-endian
+    f.write(length.data(), length.size());
+  }
+  const auto file = h5::open_file_read_only(dir / "a.h5");
+  CHECK_THROWS_AS(h5::read_strings(h5::open_dataset(file, "labels")), IoError);
+}
+
+TEST_CASE("expect_shape and column_length say which dataset has which shape and what was expected") {
+  test::TempDir dir;
+  const auto file = h5::create_file(dir / "a.h5");
+  const std::array<hsize_t, 2> dims{2, 3};
+  const auto space = h5::simple_space(dims);
+  const h5::Dataset dataset(h5::check(
+      H5Dcreate2(file, "grid", H5T_IEEE_F64LE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), "create"));
+  CHECK(h5::expect_shape(dataset, dims, "/grid") == std::vector<hsize_t>{2, 3});
+  const std::array<hsize_t, 2> other{2, 4};
+  CHECK_THROWS_WITH(h5::expect_shape(dataset, other, "/grid"), "/grid has shape [2 × 3], expected [2 × 4]");
+  CHECK_THROWS_WITH(h5::column_length(dataset, "/grid"), "/grid has shape [2 × 3], expected one axis");
+  CHECK_THROWS_WITH(h5::expect_class(dataset, H5T_STRING, "/grid"), "/grid does not hold strings");
+  h5::expect_class(dataset, H5T_FLOAT, "/grid");
 }
 
 }  // namespace missionsim
