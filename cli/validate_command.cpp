@@ -21,6 +21,7 @@ Command add_validate_command(CLI::App& app) {
   return [o] {
     try {
       const auto s = model::load_scenario(o->scenario, o->sets);
+      model::check_input_files(s);
       std::printf("%s: valid — \"%s\": %u people, %zu steps of %s, %zu network layer(s), %zu innovation(s)\n",
                   o->scenario.c_str(), s.name.c_str(), s.population.size, s.calendar().step_count(),
                   s.step.to_string().c_str(), s.networks.size(), s.innovations.size());

@@ -171,9 +171,28 @@ CsrGraph block_model(NodeId n, std::uint32_t groups, double mean_degree_within, 
         "block_model", "groups",
         "expected between 1 and n = " + std::to_string(n) + " groups, found " + std::to_string(groups));
   }
+  return block_model(block_starts(n, groups), mean_degree_within, mean_degree_across, key);
+}
+
+std::vector<NodeId> block_starts(NodeId n, std::uint32_t groups) {
   std::vector<NodeId> starts(std::size_t{groups} + 1);
   for (std::uint32_t g = 0; g <= groups; ++g) starts[g] = group_start(g, n, groups);
-  return block_model(starts, mean_degree_within, mean_degree_across, key);
+  return starts;
+}
+
+BlockDegreeLimits block_degree_limits(std::span<const NodeId> starts) {
+  BlockDegreeLimits limits;
+  if (starts.size() < 2) return limits;
+  const NodeId n = starts.back();
+  limits.smallest_group = n;
+  for (std::size_t g = 0; g + 1 < starts.size(); ++g) {
+    const NodeId size = starts[g + 1] - starts[g];
+    if (size > 0) limits.smallest_group = std::min(limits.smallest_group, size);
+    limits.largest_group = std::max(limits.largest_group, size);
+  }
+  limits.within = limits.smallest_group > 0 ? static_cast<double>(limits.smallest_group - 1) : 0.0;
+  limits.across = static_cast<double>(n - limits.largest_group);
+  return limits;
 }
 
 CsrGraph block_model(std::span<const NodeId> starts, double mean_degree_within, double mean_degree_across,
@@ -182,22 +201,15 @@ CsrGraph block_model(std::span<const NodeId> starts, double mean_degree_within, 
     bad_parameter("block_model", "groups", "expected ascending group starts from 0 and at least one group");
   const NodeId n = starts.back();
   const std::size_t groups = starts.size() - 1;
-  NodeId smallest = n, largest_group = 0;
-  for (std::size_t g = 0; g < groups; ++g) {
-    const NodeId size = starts[g + 1] - starts[g];
-    if (size > 0) smallest = std::min(smallest, size);
-    largest_group = std::max(largest_group, size);
-  }
-  const double max_within = smallest > 0 ? static_cast<double>(smallest - 1) : 0.0;
-  const double max_across = static_cast<double>(n - largest_group);
-  if (!(mean_degree_within >= 0.0 && mean_degree_within <= max_within)) {
+  const auto limits = block_degree_limits(starts);
+  if (!(mean_degree_within >= 0.0 && mean_degree_within <= limits.within)) {
     bad_parameter("block_model", "mean_degree_within",
-                  "expected a mean degree in [0, " + str(max_within) + "] (smallest group has " +
-                      std::to_string(smallest) + " nodes), found " + str(mean_degree_within));
+                  "expected a mean degree in [0, " + str(limits.within) + "] (smallest group has " +
+                      std::to_string(limits.smallest_group) + " nodes), found " + str(mean_degree_within));
   }
-  if (!(mean_degree_across >= 0.0 && mean_degree_across <= max_across)) {
+  if (!(mean_degree_across >= 0.0 && mean_degree_across <= limits.across)) {
     bad_parameter("block_model", "mean_degree_across",
-                  "expected a mean degree in [0, " + str(max_across) +
+                  "expected a mean degree in [0, " + str(limits.across) +
                       "] (nodes outside the largest group), found " + str(mean_degree_across));
   }
   const auto across_edges = static_cast<std::uint64_t>(std::llround(n * mean_degree_across / 2.0));

@@ -46,6 +46,19 @@ namespace missionsim {
 [[nodiscard]] CsrGraph block_model(std::span<const NodeId> starts, double mean_degree_within,
                                    double mean_degree_across, StreamKey key);
 
+/// First node of each of `groups` equal groups of n nodes, then n (groups + 1 entries): the
+/// groups block_model(n, groups, ...) draws. Needs 1 <= groups <= n.
+[[nodiscard]] std::vector<NodeId> block_starts(NodeId n, std::uint32_t groups);
+
+/// The largest mean degrees a block model over these groups can have, so that a scenario can
+/// be checked before any graph is drawn: within, the smallest non-empty group's size − 1;
+/// across, the nodes outside the largest group.
+struct BlockDegreeLimits {
+  double within = 0, across = 0;
+  NodeId smallest_group = 0, largest_group = 0;
+};
+[[nodiscard]] BlockDegreeLimits block_degree_limits(std::span<const NodeId> starts);
+
 /// Group of each node in block_model: node v is in group floor(v * groups / n).
 [[nodiscard]] std::vector<std::uint32_t> block_of_nodes(NodeId n, std::uint32_t groups);
 

@@ -71,4 +71,9 @@ InnovationParams read_innovation(const TableView& t, const std::vector<std::stri
                                  const std::vector<std::string>& type_names,
                                  const std::filesystem::path& base_dir, std::vector<Diagnostic>& problems);
 
+/// Reads the innovation's initial-adopter and threshold files as setup will, and appends what
+/// is wrong with them, by file and line, to `problems`; `population` bounds the ids.
+void check_innovation_files(const InnovationParams& innovation, std::uint32_t population,
+                            std::vector<Diagnostic>& problems);
+
 }  // namespace missionsim::model

@@ -4,6 +4,7 @@
 #include "models/instruments/instrument_kind.hpp"
 #include "models/mission/goal_checks.hpp"
 #include "models/pathway/pathway.hpp"
+#include "models/population/population.hpp"
 
 #include "engine/core/names.hpp"
 #include "engine/model/model.hpp"
@@ -102,9 +103,10 @@ Scenario load_scenario(const std::filesystem::path& file, std::span<const std::s
   const std::uint32_t n = s.population.size;
 
   std::vector<std::string> layer_names;
+  const auto starts = region_starts(n, s.population.regions);
   if (root.has("network"))
     for (const auto& t : root.array("network")) {
-      s.networks.push_back(read_network(t, n, s.population.regions.size(), base_dir, problems));
+      s.networks.push_back(read_network(t, starts, base_dir, problems));
       layer_names.push_back(s.networks.back().name);
     }
   s.stakeholders = read_stakeholders(root, names_of(s.population.regions), problems);
@@ -196,6 +198,17 @@ Scenario load_scenario(const std::filesystem::path& file, std::span<const std::s
   s.inputs.insert(s.inputs.end(), doc.inputs.begin(), doc.inputs.end());
   s.uncertain = std::move(uncertain);
   return s;
+}
+
+void check_input_files(const Scenario& s) {
+  std::vector<Diagnostic> problems;
+  for (const auto& layer : s.networks) check_network_file(layer, s.population.size, problems);
+  // Organisations' innovations number their adopters among the organisations.
+  for (const auto& i : s.innovations)
+    check_innovation_files(
+        i, i.adopters == Adopters::citizens ? s.population.size : s.stakeholders.organisation_count(),
+        problems);
+  if (!problems.empty()) throw ScenarioError(std::move(problems));
 }
 
 }  // namespace missionsim::model

@@ -73,4 +73,10 @@ std::string scenario_reference_markdown();
 Scenario load_scenario(const std::filesystem::path& file, std::span<const std::string> overrides = {},
                        const ParameterValues& values = {});
 
+/// Reads the scenario's input files that world setup reads (edge lists, initial-adopter and
+/// threshold files) with setup's own readers, and throws ScenarioError with every problem, by
+/// file and line. `validate` calls it, so that it refuses what `run` would before the first
+/// step; `run` does not, as setup reads them anyway.
+void check_input_files(const Scenario& scenario);
+
 }  // namespace missionsim::model

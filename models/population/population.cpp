@@ -10,9 +10,12 @@
 
 namespace missionsim::model {
 
-namespace {
-// Largest-remainder split of n people by shares, so region sizes are exact and reproducible.
-std::vector<std::uint32_t> split(std::uint32_t n, const std::vector<RegionParams>& regions) {
+std::vector<std::uint32_t> region_starts(std::uint32_t n, std::span<const RegionParams> regions) {
+  std::vector<std::uint32_t> starts{0};
+  if (regions.empty()) {
+    starts.push_back(n);
+    return starts;
+  }
   std::vector<std::uint32_t> counts(regions.size());
   std::vector<std::pair<double, std::size_t>> remainders;
   std::uint64_t assigned = 0;
@@ -24,9 +27,11 @@ std::vector<std::uint32_t> split(std::uint32_t n, const std::vector<RegionParams
   }
   std::stable_sort(remainders.begin(), remainders.end(), [](auto a, auto b) { return a.first > b.first; });
   for (std::size_t i = 0; assigned < n; ++i, ++assigned) ++counts[remainders[i % remainders.size()].second];
-  return counts;
+  for (const auto c : counts) starts.push_back(starts.back() + c);
+  return starts;
 }
 
+namespace {
 // Cumulative persons over the quintile × band cells of each region, for drawing a person's cell
 // from the region's conditional distribution.
 std::vector<std::vector<double>> cumulative_cells(const PopulationParams& p) {
@@ -59,12 +64,10 @@ Population::Population(PopulationParams params, std::uint64_t seed, std::uint32_
   risks_.assign(n, 0);
   onset_risk_.resize(n);
 
-  const auto counts = split(n, params_.regions);
-  region_starts_.assign(1, 0);
-  for (std::size_t r = 0; r < counts.size(); ++r) {
-    std::fill_n(region_.begin() + region_starts_.back(), counts[r], static_cast<std::uint16_t>(r));
-    region_starts_.push_back(region_starts_.back() + counts[r]);
-  }
+  region_starts_ = model::region_starts(n, params_.regions);
+  for (std::size_t r = 0; r + 1 < region_starts_.size(); ++r)
+    std::fill(region_.begin() + region_starts_[r], region_.begin() + region_starts_[r + 1],
+              static_cast<std::uint16_t>(r));
 
   // Prevalence of each risk factor per quintile: geometric gradient with the given mean.
   const auto& risks = params_.risk_factors;

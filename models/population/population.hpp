@@ -12,6 +12,12 @@
 
 namespace missionsim::model {
 
+/// First id of each region when n people are split by the regions' shares (largest remainder,
+/// so sizes are exact and reproducible), then n: regions + 1 entries. The scenario's checks
+/// and Population use the same split. No regions: one block of everyone.
+[[nodiscard]] std::vector<std::uint32_t> region_starts(std::uint32_t n,
+                                                       std::span<const RegionParams> regions);
+
 class Population {
  public:
   /// Places everyone; draws come from the "population" stream of (seed, run). Region sizes are

@@ -1,8 +1,12 @@
 #include "models/world/network_params.hpp"
 
 #include "engine/core/error.hpp"
+#include "engine/network/edge_list.hpp"
+#include "engine/network/generators.hpp"
 #include "engine/scenario/schema.hpp"
 #include "engine/scenario/table_view.hpp"
+
+#include <sstream>
 
 namespace missionsim::model {
 
@@ -17,6 +21,30 @@ NetworkKind kind_from(const std::string& s) {
   if (s == "regional") return NetworkKind::regional;
   if (s == "edge_list") return NetworkKind::edge_list;
   throw InternalError("unknown network kind '" + s + "' passed validation");
+}
+
+std::string number(double x) {
+  std::ostringstream out;
+  out << x;
+  return out.str();
+}
+
+// The generator refuses a degree its groups cannot hold; say so here, at the key, with the
+// group that binds (the generator's own message has no file, line or full key).
+void check_block_degrees(const TableView& t, const NetworkLayerParams& p, std::span<const NodeId> starts,
+                         const std::string& group_word, std::vector<Diagnostic>& problems) {
+  const auto limits = block_degree_limits(starts);
+  if (p.mean_degree_within > limits.within)
+    problems.push_back(
+        t.diagnostic("mean_degree_within", "must be at most " + number(limits.within) + ": the smallest " +
+                                               group_word + " has " + std::to_string(limits.smallest_group) +
+                                               " simulated people, found " + number(p.mean_degree_within)));
+  if (p.mean_degree_across > limits.across)
+    problems.push_back(
+        t.diagnostic("mean_degree_across",
+                     "must be at most " + number(limits.across) + ": the people outside the largest " +
+                         group_word + " (" + std::to_string(limits.largest_group) + " of " +
+                         std::to_string(starts.back()) + "), found " + number(p.mean_degree_across)));
 }
 }  // namespace
 
@@ -61,20 +89,26 @@ void declare_network_keys(TableSpec& layer) {
   blk.integer("groups", "Number of equal-sized silos (contiguous blocks of people).")
       .min(1)
       .default_value(std::int64_t{10});
-  blk.real("mean_degree_within", "Expected contacts per person inside their own group.")
+  blk.real("mean_degree_within",
+           "Expected contacts per person inside their own group; at most the smallest group's size − 1.")
       .unit("contacts")
       .min(0)
       .default_value(8.0);
-  blk.real("mean_degree_across", "Expected contacts per person in other groups.")
+  blk.real("mean_degree_across",
+           "Expected contacts per person in other groups; at most the people outside the largest group.")
       .unit("contacts")
       .min(0)
       .default_value(2.0);
   auto& reg = layer.when("kind", "regional");
-  reg.real("mean_degree_within", "Expected contacts per person inside their own [[regions]] region.")
+  reg.real("mean_degree_within",
+           "Expected contacts per person inside their own [[regions]] region; at most the smallest "
+           "region's simulated size − 1.")
       .unit("contacts")
       .min(0)
       .default_value(8.0);
-  reg.real("mean_degree_across", "Expected contacts per person in other regions (needs two regions or more).")
+  reg.real("mean_degree_across",
+           "Expected contacts per person in other regions (needs two regions or more); at most the "
+           "simulated people outside the largest region.")
       .unit("contacts")
       .min(0)
       .default_value(2.0);
@@ -85,8 +119,9 @@ void declare_network_keys(TableSpec& layer) {
       .required();
 }
 
-NetworkLayerParams read_network(const TableView& t, std::uint32_t population, std::size_t regions,
+NetworkLayerParams read_network(const TableView& t, std::span<const std::uint32_t> region_starts,
                                 const std::filesystem::path& base_dir, std::vector<Diagnostic>& problems) {
+  const std::uint32_t population = region_starts.empty() ? 0 : region_starts.back();
   NetworkLayerParams p;
   p.name = t.get<std::string>("name");
   p.kind = kind_from(t.get<std::string>("kind"));
@@ -130,20 +165,34 @@ NetworkLayerParams read_network(const TableView& t, std::uint32_t population, st
       p.mean_degree_across = t.get<double>("mean_degree_across");
       if (g > static_cast<std::int64_t>(population))
         problems.push_back(t.diagnostic("groups", "must be at most the population size"));
+      else if (g >= 1)
+        check_block_degrees(t, p, block_starts(population, p.groups), "group", problems);
       break;
     }
     case NetworkKind::regional:
       p.mean_degree_within = t.get<double>("mean_degree_within");
       p.mean_degree_across = t.get<double>("mean_degree_across");
-      if (regions < 2 && p.mean_degree_across > 0)
+      if (region_starts.size() < 3 && p.mean_degree_across > 0)
         problems.push_back(t.diagnostic("mean_degree_across",
                                         "needs at least two [[regions]] (set it to 0 or add regions)"));
+      else
+        check_block_degrees(t, p, region_starts, "region", problems);
       break;
     case NetworkKind::edge_list:
       if (auto file = t.input_file("file", base_dir, problems)) p.file = std::move(*file);
       break;
   }
   return p;
+}
+
+void check_network_file(const NetworkLayerParams& layer, std::uint32_t population,
+                        std::vector<Diagnostic>& problems) {
+  if (layer.kind != NetworkKind::edge_list) return;
+  try {
+    (void)read_edge_list(layer.file, population);
+  } catch (const InputError& e) {
+    problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
+  }
 }
 
 }  // namespace missionsim::model

@@ -5,7 +5,9 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <span>
 #include <string>
+#include <vector>
 
 namespace missionsim {
 class TableSpec;
@@ -40,9 +42,16 @@ struct NetworkLayerParams {
 
 /// Declares the keys of one `[[network]]` element.
 void declare_network_keys(TableSpec& layer);
-/// Reads a validated `[[network]]` element. Cross-field problems (an odd small-world degree,
-/// m not below the population) are appended to `problems`.
-NetworkLayerParams read_network(const TableView& layer, std::uint32_t population, std::size_t regions,
+/// Reads a validated `[[network]]` element. Cross-field problems — an odd small-world degree,
+/// m not below the population, a block or regional degree its groups cannot hold — are
+/// appended to `problems`, so that every graph the scenario asks for can be drawn.
+/// `region_starts` is the first id of each region, then the population size (region_starts()).
+NetworkLayerParams read_network(const TableView& layer, std::span<const std::uint32_t> region_starts,
                                 const std::filesystem::path& base_dir, std::vector<Diagnostic>& problems);
+
+/// Reads the layer's input file (an edge list) as world setup will, and appends what is wrong
+/// with it, by file and line, to `problems`; other kinds have no file.
+void check_network_file(const NetworkLayerParams& layer, std::uint32_t population,
+                        std::vector<Diagnostic>& problems);
 
 }  // namespace missionsim::model

@@ -482,3 +482,78 @@ TEST_CASE(
 }
 
 }  // namespace missionsim::test
+
+namespace missionsim::test {
+
+namespace {
+// The whole line of `output` that holds `part`, or "" if none does.
+std::string line_with(const std::string& output, const std::string& part) {
+  std::istringstream in(output);
+  for (std::string line; std::getline(in, line);)
+    if (line.find(part) != std::string::npos) return line;
+  return "";
+}
+}  // namespace
+
+TEST_CASE(
+    "validate refuses what run would before the first step: input files and degrees the groups cannot hold") {
+  TempDir dir;
+  dir.write("edges.txt", "# two people and a typo\n0 1\n1 x\n");
+  dir.write("far.txt", "0 1\n1 700\n");
+  dir.write("ids.txt", "3\n900\n");
+  std::string thetas;
+  for (int i = 0; i < 500; ++i) thetas += i == 41 ? "1.5\n" : "0.3\n";
+  dir.write("thetas.txt", thetas);
+  const std::string threshold = "rule = \"threshold\"\nthreshold = 0.3";
+  struct Case {
+    std::string what, text, expected;
+  };
+  const std::vector<Case> cases{
+      {"an edge list with a bad line",
+       scenario_text(500, "kind = \"edge_list\"\nfile = \"edges.txt\"", threshold), "edges.txt:3"},
+      {"an edge list naming person 700 of 500",
+       scenario_text(500, "kind = \"edge_list\"\nfile = \"far.txt\"", threshold), "far.txt:2"},
+      {"initial adopters beyond the population",
+       scenario_text(500, "kind = \"small_world\"\nmean_degree = 4",
+                     threshold + "\ninitial = \"file\"\ninitial_file = \"ids.txt\""),
+       "ids.txt:2"},
+      {"a threshold above 1",
+       scenario_text(500, "kind = \"small_world\"\nmean_degree = 4",
+                     threshold + "\nthreshold_distribution = \"file\"\nthreshold_file = \"thetas.txt\""),
+       "thetas.txt:42"},
+      {"a block degree its groups of 10 cannot hold",
+       scenario_text(100, "kind = \"block\"\ngroups = 10\nmean_degree_within = 10", threshold),
+       "s.toml:15:22: network.net.mean_degree_within: must be at most 9: the smallest group has 10 simulated "
+       "people, found 10"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.what);
+    dir.write("s.toml", c.text);
+    const auto v = run_command(missionsim_exe() + " validate s.toml", dir.path());
+    INFO(v.output);
+    CHECK(v.status == 2);
+    CHECK(v.output.find(c.expected) != std::string::npos);
+    const auto r = run_command(missionsim_exe() + " run s.toml -q -o out.h5", dir.path());
+    INFO(r.output);
+    CHECK(r.status == 2);
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "out.h5"));
+    // The same problem, in the same words.
+    const auto line = line_with(v.output, c.expected);
+    CHECK_FALSE(line.empty());
+    CHECK(r.output.find(line) != std::string::npos);
+  }
+
+  // The demo's regional layer at 2,000 people: its smallest region cannot hold 600 contacts each.
+  const auto demo = demo_path() + " --set population.size=2000 --set network.citizens.mean_degree_within=600";
+  const auto v = run_command(missionsim_exe() + " validate " + demo, dir.path());
+  INFO(v.output);
+  CHECK(v.status == 2);
+  // An override is placed at --set, as every override's problem is.
+  CHECK(v.output.find("--set: network.citizens.mean_degree_within: must be at most 499: the smallest region "
+                      "has 500 simulated people, found 600") != std::string::npos);
+  const auto r = run_command(missionsim_exe() + " run " + demo + " -q -o demo.h5", dir.path());
+  CHECK(r.status == 2);
+  CHECK_FALSE(std::filesystem::exists(dir.path() / "demo.h5"));
+}
+
+}  // namespace missionsim::test
