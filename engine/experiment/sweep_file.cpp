@@ -1,7 +1,7 @@
 #include "engine/experiment/sweep_file.hpp"
 
 #include "engine/core/error.hpp"
-#include "engine/io/h5.hpp"
+#include "engine/io/h5_arrays.hpp"
 #include "engine/io/hdf5_recorder.hpp"
 #include "engine/io/untrusted_read.hpp"
 
@@ -40,7 +40,7 @@ template <class T>
 std::vector<T> read_numbers(hid_t parent, const std::string& name, hid_t memory_type,
                             const std::string& where, const Shape& expected = {}) {
   const auto dataset = h5::open_dataset(parent, name);
-  h5::expect_class(dataset, H5Tget_class(memory_type), where);
+  h5::expect_class(dataset, h5::type_class(memory_type, where), where);
   std::size_t n = 1;
   if (expected.empty()) {
     n = h5::column_length(dataset, where);
@@ -48,9 +48,7 @@ std::vector<T> read_numbers(hid_t parent, const std::string& name, hid_t memory_
     for (const auto d : h5::expect_shape(dataset, expected, where)) n *= d;
   }
   std::vector<T> values(n);
-  if (n > 0)
-    h5::check(H5Dread(dataset, memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
-              "reading " + where);
+  if (n > 0) h5::read_whole(dataset, memory_type, values.data(), where);
   return values;
 }
 
@@ -67,9 +65,7 @@ std::vector<std::string> read_labels(hid_t parent, const std::string& name, cons
 }
 
 bool holds_strings(hid_t parent, const std::string& name) {
-  const auto dataset = h5::open_dataset(parent, name);
-  const h5::Datatype type(h5::check(H5Dget_type(dataset), "reading the type of " + name));
-  return H5Tget_class(type) == H5T_STRING;
+  return h5::holds_strings(h5::open_dataset(parent, name), name);
 }
 
 std::string string_attribute_or(hid_t object, const std::string& name, std::string fallback) {

@@ -1,6 +1,7 @@
 #include "engine/network/generators.hpp"
 
 #include "engine/core/error.hpp"
+#include "engine/core/number_text.hpp"
 #include "engine/network/csr_builder.hpp"
 
 #include <boost/graph/adjacency_list.hpp>
@@ -10,7 +11,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 #include <string>
 
 namespace missionsim {
@@ -24,12 +24,6 @@ using UndirectedTraits = boost::adjacency_list<boost::vecS, boost::vecS, boost::
 [[noreturn]] void bad_parameter(const std::string& generator, const std::string& parameter,
                                 const std::string& message) {
   throw InputError(Diagnostic{{}, parameter, generator + ": " + message});
-}
-
-std::string str(double x) {
-  std::ostringstream out;
-  out << x;
-  return out.str();
 }
 
 // Each edge the iterator yields; Boost's ids are size_t but below n, so they fit a NodeId.
@@ -53,9 +47,9 @@ std::uint32_t group_of(NodeId v, NodeId n, std::uint32_t groups) {
 CsrGraph erdos_renyi(NodeId n, double mean_degree, StreamKey key) {
   const double largest = n < 2 ? 0.0 : static_cast<double>(n - 1);
   if (!(mean_degree >= 0.0 && mean_degree <= largest)) {
-    bad_parameter(
-        "erdos_renyi", "mean_degree",
-        "expected a mean degree in [0, n - 1] = [0, " + str(largest) + "], found " + str(mean_degree));
+    bad_parameter("erdos_renyi", "mean_degree",
+                  "expected a mean degree in [0, n - 1] = [0, " + format_number(largest) + "], found " +
+                      format_number(mean_degree));
   }
   if (mean_degree == 0.0) return build_csr(n, [](auto&&) {});
   const double probability = mean_degree / largest;
@@ -77,7 +71,7 @@ CsrGraph erdos_renyi(NodeId n, double mean_degree, StreamKey key) {
 CsrGraph small_world(NodeId n, std::uint32_t mean_degree, double rewire_probability, StreamKey key) {
   if (!(rewire_probability >= 0.0 && rewire_probability <= 1.0)) {
     bad_parameter("small_world", "rewire_probability",
-                  "expected a probability in [0, 1], found " + str(rewire_probability));
+                  "expected a probability in [0, 1], found " + format_number(rewire_probability));
   }
   if (mean_degree % 2 != 0) {
     bad_parameter(
@@ -104,10 +98,10 @@ CsrGraph small_world(NodeId n, std::uint32_t mean_degree, double rewire_probabil
 CsrGraph power_law(NodeId n, double alpha, double beta, StreamKey key) {
   if (n < 2) bad_parameter("power_law", "n", "expected at least 2 nodes, found " + std::to_string(n));
   if (!(alpha > 0.0 && std::isfinite(alpha))) {
-    bad_parameter("power_law", "alpha", "expected a positive exponent, found " + str(alpha));
+    bad_parameter("power_law", "alpha", "expected a positive exponent, found " + format_number(alpha));
   }
   if (!(beta > 0.0 && std::isfinite(beta))) {
-    bad_parameter("power_law", "beta", "expected a positive scale, found " + str(beta));
+    bad_parameter("power_law", "beta", "expected a positive scale, found " + format_number(beta));
   }
   return build_csr(n, [&](auto&& emit) {
     PhiloxEngine engine(key);
@@ -204,13 +198,14 @@ CsrGraph block_model(std::span<const NodeId> starts, double mean_degree_within, 
   const auto limits = block_degree_limits(starts);
   if (!(mean_degree_within >= 0.0 && mean_degree_within <= limits.within)) {
     bad_parameter("block_model", "mean_degree_within",
-                  "expected a mean degree in [0, " + str(limits.within) + "] (smallest group has " +
-                      std::to_string(limits.smallest_group) + " nodes), found " + str(mean_degree_within));
+                  "expected a mean degree in [0, " + format_number(limits.within) + "] (smallest group has " +
+                      std::to_string(limits.smallest_group) + " nodes), found " +
+                      format_number(mean_degree_within));
   }
   if (!(mean_degree_across >= 0.0 && mean_degree_across <= limits.across)) {
     bad_parameter("block_model", "mean_degree_across",
-                  "expected a mean degree in [0, " + str(limits.across) +
-                      "] (nodes outside the largest group), found " + str(mean_degree_across));
+                  "expected a mean degree in [0, " + format_number(limits.across) +
+                      "] (nodes outside the largest group), found " + format_number(mean_degree_across));
   }
   const auto across_edges = static_cast<std::uint64_t>(std::llround(n * mean_degree_across / 2.0));
 

@@ -2,8 +2,8 @@
 
 // The edit-distance suggestion the scenario validator uses, so that typos in metric names are
 // answered the same way as typos in keys.
+#include "engine/core/number_text.hpp"
 #include "engine/core/spelling.hpp"
-#include "engine/scenario/detail/text.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -36,7 +36,7 @@ bool is_rate(Aggregation a) {
 }
 
 std::string number(double x) {
-  return scenario_detail::format_number(x);
+  return format_number(x);
 }
 
 // The metric, label and aggregation checks.

@@ -1,12 +1,11 @@
 #include "models/world/network_params.hpp"
 
 #include "engine/core/error.hpp"
+#include "engine/core/number_text.hpp"
 #include "engine/network/edge_list.hpp"
 #include "engine/network/generators.hpp"
 #include "engine/scenario/schema.hpp"
 #include "engine/scenario/table_view.hpp"
-
-#include <sstream>
 
 namespace missionsim::model {
 
@@ -23,28 +22,22 @@ NetworkKind kind_from(const std::string& s) {
   throw InternalError("unknown network kind '" + s + "' passed validation");
 }
 
-std::string number(double x) {
-  std::ostringstream out;
-  out << x;
-  return out.str();
-}
-
 // The generator refuses a degree its groups cannot hold; say so here, at the key, with the
 // group that binds (the generator's own message has no file, line or full key).
 void check_block_degrees(const TableView& t, const NetworkLayerParams& p, std::span<const NodeId> starts,
                          const std::string& group_word, std::vector<Diagnostic>& problems) {
   const auto limits = block_degree_limits(starts);
   if (p.mean_degree_within > limits.within)
-    problems.push_back(
-        t.diagnostic("mean_degree_within", "must be at most " + number(limits.within) + ": the smallest " +
-                                               group_word + " has " + std::to_string(limits.smallest_group) +
-                                               " simulated people, found " + number(p.mean_degree_within)));
+    problems.push_back(t.diagnostic("mean_degree_within",
+                                    "must be at most " + format_number(limits.within) + ": the smallest " +
+                                        group_word + " has " + std::to_string(limits.smallest_group) +
+                                        " simulated people, found " + format_number(p.mean_degree_within)));
   if (p.mean_degree_across > limits.across)
     problems.push_back(
         t.diagnostic("mean_degree_across",
-                     "must be at most " + number(limits.across) + ": the people outside the largest " +
+                     "must be at most " + format_number(limits.across) + ": the people outside the largest " +
                          group_word + " (" + std::to_string(limits.largest_group) + " of " +
-                         std::to_string(starts.back()) + "), found " + number(p.mean_degree_across)));
+                         std::to_string(starts.back()) + "), found " + format_number(p.mean_degree_across)));
 }
 }  // namespace
 

@@ -7,14 +7,6 @@
 
 namespace missionsim::scenario_detail {
 
-std::string format_number(double x) {
-  if (std::isnan(x)) return "nan";
-  if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
-  char buf[64];
-  const auto r = std::to_chars(buf, buf + sizeof buf, x);
-  return {buf, r.ptr};
-}
-
 namespace {
 std::string format_date_value(const Date& d) {
   return format_date(d);

@@ -1,6 +1,7 @@
 // Internal to engine/scenario: how values, nodes, paths and positions are written in messages.
 #pragma once
 
+#include "engine/core/number_text.hpp"
 #include "engine/core/spelling.hpp"
 
 #include <cstddef>
@@ -17,8 +18,7 @@
 
 namespace missionsim::scenario_detail {
 
-/// Shortest text that reads back to the same double ("0.1", "1e-20", "3").
-std::string format_number(double x);
+using missionsim::format_number;  // engine/core/number_text.hpp
 /// A default or choice value as TOML would write it ("abc" quoted, dates bare).
 std::string format_value(const DefaultValue& v);
 /// `"a", "b", "c"`.
