@@ -28,8 +28,6 @@ void write_analysis_group(const std::filesystem::path& file, const std::string& 
         const auto par = h5::create_label_scale(g, "parameter", parameters);
         const std::array<hsize_t, 2> dims{outputs.size(), parameters.size()};
         for (const auto& m : matrices) {
-          if (m.values.size() != outputs.size() * parameters.size())
-            throw InternalError("write_analysis_group: " + m.name + " has the wrong size");
           const auto where = "/" + group + "/" + m.name;
           const auto d = h5::create_doubles(g, m.name, dims, m.values);
           h5::write_attribute(d, "description", m.description);

@@ -2,6 +2,7 @@
 
 #include "models/adoption/adoption_rule.hpp"
 
+#include "engine/core/collect_problems.hpp"
 #include "engine/core/error.hpp"
 #include "engine/network/edge_list.hpp"
 #include "engine/scenario/schema.hpp"
@@ -171,18 +172,11 @@ InnovationParams read_innovation(const TableView& t, const std::vector<std::stri
 
 void check_innovation_files(const InnovationParams& p, std::uint32_t population,
                             std::vector<Diagnostic>& problems) {
-  const auto collect = [&](auto&& read) {
-    try {
-      read();
-    } catch (const InputError& e) {
-      problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
-    }
-  };
   // The same readers and bounds as Adoption's setup, so validate and run say the same thing.
   if (p.initial == InitialAdopters::file && !p.initial_file.empty())
-    collect([&] { (void)read_node_list(p.initial_file, population); });
+    collect_problems(problems, [&] { (void)read_node_list(p.initial_file, population); });
   if (p.threshold_distribution == ThresholdDistribution::file && !p.threshold_file.empty())
-    collect([&] { (void)read_node_values(p.threshold_file, population, 0.0, 1.0); });
+    collect_problems(problems, [&] { (void)read_node_values(p.threshold_file, population, 0.0, 1.0); });
 }
 
 }  // namespace missionsim::model

@@ -35,10 +35,6 @@ bool is_rate(Aggregation a) {
   return a == Aggregation::rate_per_100k || a == Aggregation::rate_gap_per_100k;
 }
 
-std::string number(double x) {
-  return format_number(x);
-}
-
 // The metric, label and aggregation checks.
 void check_measure(const GoalParams& g, const std::vector<MetricSpec>& metrics,
                    std::vector<Diagnostic>& out) {
@@ -94,8 +90,8 @@ void check_measure(const GoalParams& g, const std::vector<MetricSpec>& metrics,
 
 void check_baseline(const GoalParams& g, std::vector<Diagnostic>& out) {
   if (g.baseline && g.baseline_years)
-    out.push_back(said(g.where.baseline_years,
-                       "give baseline or baseline_years, not both (baseline = " + number(*g.baseline) + ")"));
+    out.push_back(said(g.where.baseline_years, "give baseline or baseline_years, not both (baseline = " +
+                                                   format_number(*g.baseline) + ")"));
   if (g.aggregation != Aggregation::change_from_baseline) return;
   if (!g.baseline && !g.baseline_years)
     out.push_back(
@@ -124,10 +120,11 @@ void check_timing(const GoalParams& g, const Calendar& calendar, std::vector<Dia
   const std::size_t steps_before = std::size_t{*judged} + 1;
   const std::size_t window = window_steps(g, calendar);
   if (steps_before < window)
-    out.push_back(said(g.where.window_years,
-                       "KPI not measurable by the deadline: its window of " + std::to_string(window) +
-                           " steps (window_years = " + number(g.window_years) + ") is longer than the " +
-                           std::to_string(steps_before) + " steps before the deadline " + deadline));
+    out.push_back(said(g.where.window_years, "KPI not measurable by the deadline: its window of " +
+                                                 std::to_string(window) +
+                                                 " steps (window_years = " + format_number(g.window_years) +
+                                                 ") is longer than the " + std::to_string(steps_before) +
+                                                 " steps before the deadline " + deadline));
   if (const auto burn_in = burn_in_steps(g, calendar)) {
     if (*burn_in < window)
       out.push_back(said(g.where.baseline_years,
@@ -136,7 +133,7 @@ void check_timing(const GoalParams& g, const Calendar& calendar, std::vector<Dia
                              std::to_string(window) + " steps)"));
     if (*burn_in >= steps_before)
       out.push_back(said(g.where.baseline_years,
-                         "the burn-in of baseline_years = " + number(*g.baseline_years) + " (" +
+                         "the burn-in of baseline_years = " + format_number(*g.baseline_years) + " (" +
                              std::to_string(*burn_in) + " steps) does not end before the deadline " +
                              deadline + " (" + std::to_string(steps_before) + " steps)"));
   }

@@ -1,5 +1,6 @@
 #include "models/pathway/params.hpp"
 
+#include "engine/core/collect_problems.hpp"
 #include "engine/core/error.hpp"
 #include "engine/scenario/schema.hpp"
 #include "engine/scenario/table_view.hpp"
@@ -91,15 +92,6 @@ void declare_pathway_keys(TableSpec& root) {
 }
 
 namespace {
-// A malformed table is reported with the rest of the scenario's problems, not on its own.
-template <class Read>
-void collect(std::vector<Diagnostic>& problems, Read&& read) {
-  try {
-    read();
-  } catch (const InputError& e) {
-    problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
-  }
-}
 
 std::map<std::string, std::size_t> index_of(const std::vector<std::string>& names) {
   std::map<std::string, std::size_t> out;
@@ -163,11 +155,11 @@ PathwayParams read_pathway(const TableView& root, const std::vector<std::string>
             band.diagnostic("onset_multiplier",
                             "the band's onset rate comes from pathway.onset_table; remove onset_multiplier"));
     if (const auto file = t.input_file("onset_table", base_dir, problems))
-      collect(problems, [&] { p.onset_rate_by_band = read_onset_table(*file, age_bands); });
+      collect_problems(problems, [&] { p.onset_rate_by_band = read_onset_table(*file, age_bands); });
   }
   if (t.has("survival_table"))
     if (const auto file = t.input_file("survival_table", base_dir, problems))
-      collect(problems, [&] { read_survival_table(*file, p); });
+      collect_problems(problems, [&] { read_survival_table(*file, p); });
   return p;
 }
 

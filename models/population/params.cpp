@@ -1,5 +1,6 @@
 #include "models/population/params.hpp"
 
+#include "engine/core/collect_problems.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/names.hpp"
 #include "engine/scenario/schema.hpp"
@@ -226,15 +227,6 @@ void read_life_table(const std::filesystem::path& file, PopulationParams& p) {
   }
 }
 
-// A malformed table is reported with the rest of the scenario's problems, not on its own.
-template <class Read>
-void collect(std::vector<Diagnostic>& problems, Read&& read) {
-  try {
-    read();
-  } catch (const InputError& e) {
-    problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
-  }
-}
 }  // namespace
 
 PopulationParams read_population(const TableView& root, const std::filesystem::path& base_dir,
@@ -276,10 +268,10 @@ PopulationParams read_population(const TableView& root, const std::filesystem::p
 
   if (joint_table)
     if (const auto file = pop.input_file("table", base_dir, problems))
-      collect(problems, [&] { read_joint_table(*file, pop, p); });
+      collect_problems(problems, [&] { read_joint_table(*file, pop, p); });
   if (life_table)
     if (const auto file = pop.input_file("life_table", base_dir, problems))
-      collect(problems, [&] { read_life_table(*file, p); });
+      collect_problems(problems, [&] { read_life_table(*file, p); });
 
   const auto risks = root.array("risk_factors");
   if (risks.size() > 32)

@@ -1,5 +1,6 @@
 #include "models/world/network_params.hpp"
 
+#include "engine/core/collect_problems.hpp"
 #include "engine/core/error.hpp"
 #include "engine/core/number_text.hpp"
 #include "engine/network/edge_list.hpp"
@@ -33,11 +34,11 @@ void check_block_degrees(const TableView& t, const NetworkLayerParams& p, std::s
                                         group_word + " has " + std::to_string(limits.smallest_group) +
                                         " simulated people, found " + format_number(p.mean_degree_within)));
   if (p.mean_degree_across > limits.across)
-    problems.push_back(
-        t.diagnostic("mean_degree_across",
-                     "must be at most " + format_number(limits.across) + ": the people outside the largest " +
-                         group_word + " (" + std::to_string(limits.largest_group) + " of " +
-                         std::to_string(starts.back()) + "), found " + format_number(p.mean_degree_across)));
+    problems.push_back(t.diagnostic(
+        "mean_degree_across",
+        "must be at most " + format_number(limits.across) + ": the simulated people outside the largest " +
+            group_word + " (" + std::to_string(starts.back()) + " − " + std::to_string(limits.largest_group) +
+            "), found " + format_number(p.mean_degree_across)));
 }
 }  // namespace
 
@@ -181,11 +182,7 @@ NetworkLayerParams read_network(const TableView& t, std::span<const std::uint32_
 void check_network_file(const NetworkLayerParams& layer, std::uint32_t population,
                         std::vector<Diagnostic>& problems) {
   if (layer.kind != NetworkKind::edge_list) return;
-  try {
-    (void)read_edge_list(layer.file, population);
-  } catch (const InputError& e) {
-    problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
-  }
+  collect_problems(problems, [&] { (void)read_edge_list(layer.file, population); });
 }
 
 }  // namespace missionsim::model

@@ -525,6 +525,10 @@ TEST_CASE(
        scenario_text(100, "kind = \"block\"\ngroups = 10\nmean_degree_within = 10", threshold),
        "s.toml:15:22: network.net.mean_degree_within: must be at most 9: the smallest group has 10 simulated "
        "people, found 10"},
+      {"a block degree across groups beyond the people outside the largest",
+       scenario_text(100, "kind = \"block\"\ngroups = 2\nmean_degree_across = 60", threshold),
+       "network.net.mean_degree_across: must be at most 50: the simulated people outside the largest group "
+       "(100 − 50), found 60"},
   };
   for (const auto& c : cases) {
     INFO(c.what);
