@@ -1,12 +1,16 @@
 #include "engine/io/untrusted_read.hpp"
 
+#include "engine/core/number_text.hpp"
+
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -87,6 +91,27 @@ std::vector<Diagnostic> decode(const std::string& text) {
   ::_exit(status);  // not exit(): the atexit handlers and stdio buffers are the parent's
 }
 
+// Reads the child's report to its end (the child closes the pipe when it exits), or until
+// `deadline`; false if the deadline came first. Read before waiting, or a long report would
+// fill the pipe and stall the child.
+bool read_report(int fd, std::string& text, std::chrono::steady_clock::time_point deadline) {
+  std::array<char, 4096> buffer{};
+  for (;;) {
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return false;
+    pollfd wait_for{fd, POLLIN, 0};
+    const int ready = ::poll(&wait_for, 1, static_cast<int>(std::min<long long>(left.count(), 60'000)));
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready < 0) return true;  // cannot wait on the pipe: let waitpid give the outcome
+    if (ready == 0) continue;    // the deadline is checked at the loop's head
+    const ssize_t n = ::read(fd, buffer.data(), buffer.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return true;
+    text.append(buffer.data(), static_cast<std::size_t>(n));
+  }
+}
+
 }  // namespace
 
 // Why a child process rather than more checks before reading: HDF5's global heap, where
@@ -96,7 +121,8 @@ std::vector<Diagnostic> decode(const std::string& text) {
 // on. A fork costs about a millisecond; a file that reads well is read twice, cheap beside
 // making it, and the parent's read, from the same state on the same bytes, goes as the child's
 // went. A file that fails is not read again: the child's error is the answer.
-void read_in_child(const std::filesystem::path& file, const std::function<void()>& read) {
+void read_in_child(const std::filesystem::path& file, const std::function<void()>& read,
+                   std::chrono::milliseconds limit) {
   std::array<int, 2> report{};
   if (::pipe2(report.data(), O_CLOEXEC) != 0)
     throw IoError("cannot start a process to read " + file.string() + ": " + std::strerror(errno));
@@ -112,18 +138,20 @@ void read_in_child(const std::filesystem::path& file, const std::function<void()
     throw IoError("cannot start a process to read " + file.string() + ": " + std::strerror(errno));
   }
   std::string text;
-  std::array<char, 4096> buffer{};
-  for (;;) {  // to the end before waiting, or a long report would fill the pipe and stall the child
-    const ssize_t n = ::read(report[0], buffer.data(), buffer.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    text.append(buffer.data(), static_cast<std::size_t>(n));
-  }
+  const bool finished = read_report(report[0], text, std::chrono::steady_clock::now() + limit);
   ::close(report[0]);
+  if (!finished) static_cast<void>(::kill(child, SIGKILL));
   int status = 0;
   while (::waitpid(child, &status, 0) < 0) {
     if (errno != EINTR)
       throw IoError("waiting for the process reading " + file.string() + ": " + std::strerror(errno));
+  }
+  if (!finished) {
+    const auto seconds = std::chrono::duration_cast<std::chrono::duration<double>>(limit).count();
+    throw InputError(Diagnostic{{},
+                                "",
+                                file.string() + " is damaged: reading it did not finish in " +
+                                    format_number(seconds) + " s (the HDF5 library may be looping on it)"});
   }
   if (WIFSIGNALED(status)) {
     const int signal = WTERMSIG(status);
@@ -145,6 +173,15 @@ void read_in_child(const std::filesystem::path& file, const std::function<void()
     default:
       throw InternalError("reading " + file.string() + ": " + (text.empty() ? "failed" : text));
   }
+}
+
+std::chrono::milliseconds read_time_limit(const std::filesystem::path& file) {
+  std::error_code unknown;
+  const auto bytes = std::filesystem::file_size(file, unknown);
+  constexpr std::uintmax_t free_bytes = 600'000'000;
+  constexpr std::uintmax_t bytes_per_second = 10'000'000;
+  const auto extra = unknown || bytes <= free_bytes ? 0 : (bytes - free_bytes) / bytes_per_second;
+  return std::chrono::seconds(60 + static_cast<long long>(extra));
 }
 
 }  // namespace missionsim

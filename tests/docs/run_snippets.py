@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Runs the code blocks of README.md and docs/*.md as a reader would, so the docs stay true.
+"""Runs the code blocks of README.md and docs/**/*.md as a reader would, so the docs stay true.
 
     tests/docs/run_snippets.py --missionsim PATH [--source-dir DIR] [--only FILE]...
 
@@ -91,6 +91,14 @@ def blocks_in(source_dir, relative):
     return [b for b in out if b.tag in RUN_TAGS]
 
 
+def markdown_under(source_dir, folder):
+    """Every .md file below `folder` (the scenario pages in docs/scenarios/ too), relative, sorted."""
+    out = []
+    for at, _, names in os.walk(os.path.join(source_dir, folder)):
+        out += [os.path.relpath(os.path.join(at, n), source_dir) for n in names if n.endswith(".md")]
+    return sorted(out)
+
+
 def make_fixture(root, source_dir, missionsim):
     """The folder every block starts from: what scripts/demo.sh leaves in the source tree."""
     bin_dir = os.path.join(root, "bin")
@@ -169,8 +177,7 @@ def main():
     if not os.access(missionsim, os.X_OK):
         parser.error(f"--missionsim {args.missionsim}: not an executable file")
     source_dir = os.path.abspath(args.source_dir)
-    files = args.only or ["README.md"] + sorted(
-        os.path.join("docs", n) for n in os.listdir(os.path.join(source_dir, "docs")) if n.endswith(".md"))
+    files = args.only or ["README.md"] + markdown_under(source_dir, "docs")
     for relative in files:
         if not os.path.isfile(os.path.join(source_dir, relative)):
             parser.error(f"{relative}: no such file under {source_dir}")

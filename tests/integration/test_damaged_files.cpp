@@ -50,21 +50,28 @@ std::vector<char> damaged(std::vector<char> bytes, std::uint64_t seed) {
   return bytes;
 }
 
-enum class Made { run, sweep };
+enum class Made { run, sweep, morris_sweep };
 
-// Makes the file `command` reads (a run, or a sobol sweep of 12 runs) in `dir`, checks that the
-// command reads it undamaged, then runs it on copies [first, last): each must end with 0 or 2.
+// Makes the file `command` reads (a run, a sobol sweep of 12 runs or a morris one of 18) in `dir`, checks
+// that the command reads it undamaged, then runs it on copies [first, last): each must end with 0 or 2.
 void check_copies(const std::string& command, Made made, std::uint64_t first, std::uint64_t last) {
   TempDir dir;
   dir.write("tiny.toml", scenario());
   const std::string exe = missionsim_exe();
-  const auto make =
-      made == Made::run
-          ? run_command(exe + " run tiny.toml -o good.h5 -q", dir.path())
-          : run_command(exe +
-                            " sweep tiny.toml --method sobol --param innovations.idea.threshold=0.1:0.5 "
-                            "--samples 4 -o good.h5 -q",
-                        dir.path());
+  const std::string command_for_good = [&]() -> std::string {
+    switch (made) {
+      case Made::run:
+        return " run tiny.toml -o good.h5 -q";
+      case Made::sweep:
+        return " sweep tiny.toml --method sobol --param innovations.idea.threshold=0.1:0.5 --samples 4 "
+               "-o good.h5 -q";
+      case Made::morris_sweep:
+        return " sweep tiny.toml --method morris --param innovations.idea.threshold=0.1:0.5 "
+               "--param network.net.mean_degree=2:8 --samples 3 --replicates 2 -o good.h5 -q";
+    }
+    return "";
+  }();
+  const auto make = run_command(exe + command_for_good, dir.path());
   INFO(make.output);
   REQUIRE(make.status == 0);
   const auto good = bytes_of(dir / "good.h5");
@@ -114,6 +121,10 @@ TEST_CASE("sensitivity on damaged copies of a sweep file: exit 0 or 2, never a s
 }
 TEST_CASE("sensitivity on damaged copies of a sweep file: exit 0 or 2, never a signal (copies 100-199)") {
   check_copies(sensitivity, Made::sweep, 100, 200);
+}
+// Morris files hold the trajectories' design, which sensitivity reads beside the outcomes.
+TEST_CASE("sensitivity on damaged copies of a morris sweep file: exit 0 or 2, never a signal (copies 0-99)") {
+  check_copies(sensitivity, Made::morris_sweep, 0, 100);
 }
 
 TEST_CASE("A truncated file is bad input to info, merge and sensitivity alike: exit 2, naming it") {
