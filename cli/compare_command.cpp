@@ -9,7 +9,7 @@
 #include "engine/core/error.hpp"
 #include "engine/io/array_file.hpp"
 #include "engine/io/output_target.hpp"
-#include "models/composition/mix_comparison.hpp"
+#include "models/experiments/mix_comparison.hpp"
 
 #include <CLI/CLI.hpp>
 

@@ -8,7 +8,7 @@
 #include "engine/io/hdf5_recorder.hpp"
 #include "engine/io/output_target.hpp"
 #include "models/composition/scenario.hpp"
-#include "models/composition/tipping.hpp"
+#include "models/experiments/tipping.hpp"
 
 #include <CLI/CLI.hpp>
 

@@ -111,14 +111,15 @@ bool MpiSession::all(bool mine) const {
   return out == 1;
 }
 
-void run_distributed(const MpiSession& session, std::span<const std::uint32_t> runs, const RunFunction& run,
-                     const ResultSink& sink) {
-  if (session.size() == 1) return run_locally(runs, session.threads_per_rank(), run, sink);
+void run_distributed(const MpiSession& session, std::span<const std::uint32_t> runs, unsigned threads,
+                     const RunFunction& run, const ResultSink& sink) {
+  const unsigned per_run = threads != 0 ? threads : session.threads_per_rank();
+  if (session.size() == 1) return run_locally(runs, per_run, run, sink);
   try {
     if (session.rank() == 0)
       coordinate(session.size(), runs, sink);
     else
-      work(session.threads_per_rank(), run);
+      work(per_run, run);
   } catch (const std::exception& e) {
     abort_job(e);
   }

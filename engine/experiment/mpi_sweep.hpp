@@ -38,10 +38,11 @@ class MpiSession {
   unsigned threads_ = 1;
 };
 
-/// Runs `runs` (read on rank 0 only) over the ranks of `session`; `sink` is called on rank 0
-/// only, in the order results arrive. With one rank, runs locally. If a run throws on any rank,
-/// the job is aborted (MPI_Abort) after the message is printed: the journal keeps what finished.
-void run_distributed(const MpiSession& session, std::span<const std::uint32_t> runs, const RunFunction& run,
-                     const ResultSink& sink);
+/// Runs `runs` (read on rank 0 only) over the ranks of `session`, each run with `threads`
+/// threads (0: session.threads_per_rank()); `sink` is called on rank 0 only, in the order
+/// results arrive. With one rank, runs locally. If a run throws on any rank, the job is aborted
+/// (MPI_Abort) after the message is printed: the journal keeps what finished.
+void run_distributed(const MpiSession& session, std::span<const std::uint32_t> runs, unsigned threads,
+                     const RunFunction& run, const ResultSink& sink);
 
 }  // namespace missionsim

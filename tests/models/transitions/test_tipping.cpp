@@ -4,7 +4,7 @@
 // still reaches the new normal is the exact tipping step.
 #include "engine/io/memory_recorder.hpp"
 #include "models/composition/scenario.hpp"
-#include "models/composition/tipping.hpp"
+#include "models/experiments/tipping.hpp"
 #include "tests/support/run_scenario.hpp"
 #include "tests/support/scenario_text.hpp"
 #include "tests/support/temp_dir.hpp"

@@ -1,18 +1,14 @@
-#include "models/composition/mix_comparison.hpp"
+#include "models/experiments/mix_comparison.hpp"
 
 #include "engine/analysis/discounting.hpp"
 #include "engine/core/error.hpp"
+#include "engine/experiment/run_executor.hpp"
 #include "engine/io/metric_index.hpp"
 #include "engine/rng/distribution.hpp"
 #include "engine/scenario/document.hpp"
 #include "engine/scenario/table_view.hpp"
-#include "engine/schedule/step_executor.hpp"
 #include "models/composition/simulation.hpp"
 #include "models/mission/goal_checks.hpp"
-
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
 
 #include <algorithm>
 #include <cmath>
@@ -210,7 +206,7 @@ RunOutcome run_one(const Scenario& scenario, const RunSettings& settings,
 // get the same value, and a mix with another distribution its own quantile of the same uniform.
 std::vector<std::vector<Scenario>> draw_parameter_sets(const std::vector<Mix>& mixes,
                                                        const ComparisonSettings& settings,
-                                                       tbb::task_arena& arena,
+                                                       RunExecutor& executor,
                                                        std::vector<DrawnParameter>& parameters) {
   const std::uint32_t sets = settings.parameter_sets;
   for (std::size_t m = 0; m < mixes.size(); ++m)
@@ -232,23 +228,28 @@ std::vector<std::vector<Scenario>> draw_parameter_sets(const std::vector<Mix>& m
                    "--psa needs at least one key given as a distribution, e.g. threshold = { "
                    "distribution = \"beta\", alpha = 2, beta = 5 } (docs/scenario-reference.md)"});
 
+  // Loading is a task like a run: the executor spreads the loads over its threads, each into
+  // its own slot.
   std::vector<std::vector<Scenario>> out(mixes.size(), std::vector<Scenario>(sets));
-  arena.execute([&] {
-    tbb::parallel_for(std::size_t{0}, mixes.size() * sets, [&](std::size_t i) {
-      const std::size_t m = i / sets, k = i % sets;
-      ParameterValues values;
-      for (const auto& p : parameters)
-        if (!std::isnan(p.values[m][k])) values[p.path] = p.values[m][k];
-      try {
-        out[m][k] = load_scenario(mixes[m].file, settings.overrides, values);
-      } catch (const InputError& e) {
-        // A drawn value can break a check across keys (e.g. one share above another).
-        std::vector<Diagnostic> ds = e.diagnostics();
-        for (auto& d : ds) d.message += " (in parameter set " + std::to_string(k) + " of --psa)";
-        throw ScenarioError(std::move(ds));
-      }
-    });
-  });
+  const auto loads = run_indices(mixes.size() * sets);
+  executor.execute(
+      loads,
+      [&](std::uint32_t i, unsigned) {
+        const std::size_t m = i / sets, k = i % sets;
+        ParameterValues values;
+        for (const auto& p : parameters)
+          if (!std::isnan(p.values[m][k])) values[p.path] = p.values[m][k];
+        try {
+          out[m][k] = load_scenario(mixes[m].file, settings.overrides, values);
+        } catch (const InputError& e) {
+          // A drawn value can break a check across keys (e.g. one share above another).
+          std::vector<Diagnostic> ds = e.diagnostics();
+          for (auto& d : ds) d.message += " (in parameter set " + std::to_string(k) + " of --psa)";
+          throw ScenarioError(std::move(ds));
+        }
+        return RunResult{};
+      },
+      [](RunResult&&) {});
   return out;
 }
 }  // namespace
@@ -322,8 +323,7 @@ ComparisonRuns run_mixes(const std::vector<Mix>& mixes, const ComparisonSettings
                            "Share of eligible adopters of " + name + " at the end (NaN where a mix lacks it)",
                            Better::neither});
 
-  const unsigned threads = settings.threads ? settings.threads : available_cores();
-  tbb::task_arena arena(static_cast<int>(threads));
+  const auto executor = thread_executor(settings.threads);
 
   // Parameter sets: without PSA, the one set of every mix is its scenario at the means.
   std::vector<std::vector<const Scenario*>> scenarios(mixes.size(), std::vector<const Scenario*>(out.sets));
@@ -331,37 +331,31 @@ ComparisonRuns run_mixes(const std::vector<Mix>& mixes, const ComparisonSettings
     for (auto& s : scenarios[m]) s = &mixes[m].scenario;
   std::vector<std::vector<Scenario>> drawn;
   if (settings.parameter_sets > 0) {
-    drawn = draw_parameter_sets(mixes, settings, arena, out.parameters);
+    drawn = draw_parameter_sets(mixes, settings, *executor, out.parameters);
     for (std::size_t m = 0; m < mixes.size(); ++m)
       for (std::size_t k = 0; k < out.sets; ++k) scenarios[m][k] = &drawn[m][k];
   }
 
   const std::size_t samples = std::size_t{out.sets} * out.replicates;
   const std::size_t runs = mixes.size() * samples;
+  // Each run writes its own slot; the results the executor hands back are empty.
   std::vector<RunOutcome> results(runs);
-  // Across runs first; a run gets more than one thread only when there are fewer runs than
-  // threads, so the two levels together never ask for more than `threads`.
-  const unsigned inner = runs >= threads ? 1u : std::max(1u, threads / static_cast<unsigned>(runs));
-  std::vector<std::string> goal_names = in.goals;
-  arena.execute([&] {
-    tbb::parallel_for(
-        tbb::blocked_range<std::size_t>(0, runs, 1),
-        [&](const tbb::blocked_range<std::size_t>& range) {
-          for (std::size_t i = range.begin(); i != range.end(); ++i) {
-            const std::size_t m = i / samples;
-            const std::size_t sample = i % samples;
-            RunSettings rs;
-            rs.seed = settings.seed;
-            rs.run = static_cast<std::uint32_t>(sample);
-            rs.replicate = static_cast<std::uint32_t>(sample % out.replicates);
-            rs.threads = inner;
-            rs.capture_economics = true;
-            results[i] =
-                run_one(*scenarios[m][sample / out.replicates], rs, goal_names, innovations, progress);
-          }
-        },
-        tbb::simple_partitioner{});
-  });
+  const std::vector<std::string> goal_names = in.goals;
+  executor->execute(
+      run_indices(runs),
+      [&](std::uint32_t i, unsigned threads) {
+        const std::size_t m = i / samples;
+        const std::size_t sample = i % samples;
+        RunSettings rs;
+        rs.seed = settings.seed;
+        rs.run = static_cast<std::uint32_t>(sample);
+        rs.replicate = static_cast<std::uint32_t>(sample % out.replicates);
+        rs.threads = threads;
+        rs.capture_economics = true;
+        results[i] = run_one(*scenarios[m][sample / out.replicates], rs, goal_names, innovations, progress);
+        return RunResult{};
+      },
+      [](RunResult&&) {});
 
   for (std::size_t m = 0; m < mixes.size(); ++m) {
     ArmSamples arm;

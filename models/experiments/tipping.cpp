@@ -1,4 +1,4 @@
-#include "models/composition/tipping.hpp"
+#include "models/experiments/tipping.hpp"
 
 #include "engine/core/error.hpp"
 #include "engine/io/metric_index.hpp"
