@@ -1,14 +1,9 @@
-// `missionsim tipping`: when can support stop? Withdrawal of every instrument at a grid of
-// steps in R replicates, bisection to the first step that sustains, a bootstrap interval; the
-// supported runs and the curve (/tipping) go to an HDF5 file.
+// `missionsim tipping`: when can support stop? Parses its options, runs the tipping driver
+// (models/experiments/tipping_driver.hpp) and prints the curve and the tipping step.
 #include "cli/commands.hpp"
 #include "cli/option_checks.hpp"
 #include "cli/progress.hpp"
-#include "engine/core/error.hpp"
-#include "engine/io/hdf5_recorder.hpp"
-#include "engine/io/output_target.hpp"
-#include "models/composition/scenario.hpp"
-#include "models/experiments/tipping.hpp"
+#include "models/experiments/tipping_driver.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -21,14 +16,10 @@ namespace missionsim::cli {
 
 namespace {
 struct TippingOptions {
-  std::string scenario, innovation;
-  std::optional<std::string> output;  ///< absent: results/STEM-tipping-INNOVATION.h5
-  std::vector<std::string> sets;
-  std::optional<std::uint32_t> replicates;
-  std::optional<double> probability, new_normal, grid_years;
-  std::uint32_t bootstrap = 1000;
-  unsigned threads = 0;
-  bool force = false, quiet = false;
+  model::TippingRequest request;
+  std::string scenario;
+  std::optional<std::string> output;
+  bool quiet = false;
 };
 
 std::string step_text(const model::Scenario& s, std::optional<std::uint32_t> step) {
@@ -40,39 +31,18 @@ std::string step_text(const model::Scenario& s, std::optional<std::uint32_t> ste
          ")";
 }
 
-int tipping(const TippingOptions& o, const std::string& command_line) {
-  std::vector<std::string> overrides = o.sets;
-  if (o.replicates) overrides.push_back("tipping.replicates=" + std::to_string(*o.replicates));
-  const auto number = [](double x) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.17g", x);
-    return std::string(text);
-  };
-  if (o.probability) overrides.push_back("tipping.sustain_probability=" + number(*o.probability));
-  if (o.new_normal) overrides.push_back("tipping.new_normal=" + number(*o.new_normal));
-  if (o.grid_years) overrides.push_back("tipping.grid_years=" + number(*o.grid_years));
-  const model::Scenario scenario = model::load_scenario(o.scenario, overrides);
-
-  const std::filesystem::path out =
-      o.output ? std::filesystem::path(*o.output)
-               : std::filesystem::path("results") /
-                     (std::filesystem::path(o.scenario).stem().string() + "-tipping-" + o.innovation + ".h5");
-  check_output_target(out, o.force, scenario.inputs);
-
-  model::TippingSettings settings{o.innovation, scenario.transitions.tipping, o.threads, o.bootstrap};
-  const auto header = model::tipping_header(scenario, settings, command_line);
-  create_output_folder(out);
-  Hdf5Recorder recorder(out, o.force);
-  recorder.begin(header);
+int tipping(TippingOptions& o, const std::string& command_line) {
+  model::TippingRequest& r = o.request;
+  r.scenario.file = o.scenario;
+  if (o.output) r.output = *o.output;
+  r.command_line = command_line;
   RunProgress progress(!o.quiet, "runs");
-  const auto report =
-      model::analyse_tipping(scenario, settings, recorder,
-                             [&](std::uint32_t done, std::uint32_t total) { progress.update(done, total); });
+  r.progress = [&](std::uint32_t done, std::uint32_t total) { progress.update(done, total); };
+  const auto outcome = model::find_tipping_point(r);
   progress.finish();
-  recorder.record_table(model::tipping_table(report, header));
-  recorder.finish();
-
-  const auto& p = settings.params;
+  const model::Scenario& scenario = outcome.scenario;
+  const model::TippingReport& report = outcome.report;
+  const auto& p = outcome.params;
   std::printf("scenario   %s (seed %llu), innovation %s adopted by %s\n", scenario.name.c_str(),
               static_cast<unsigned long long>(scenario.seed), report.innovation.c_str(),
               report.among.c_str());
@@ -98,7 +68,7 @@ int tipping(const TippingOptions& o, const std::string& command_line) {
     std::printf("\n");
   }
   std::printf("runs       %u supported, %u withdrawn\n", p.replicates, report.withdrawal_runs);
-  std::printf("output     %s\n", out.string().c_str());
+  std::printf("output     %s\n", outcome.output.string().c_str());
   return 0;
 }
 }  // namespace
@@ -106,30 +76,33 @@ int tipping(const TippingOptions& o, const std::string& command_line) {
 Command add_tipping_command(CLI::App& app, const std::string& command_line) {
   auto o = std::make_shared<TippingOptions>();
   app.add_option("scenario", o->scenario, "Scenario file (TOML)")->required();
-  app.add_option("--innovation", o->innovation, "The innovation whose tipping point is sought")->required();
+  app.add_option("--innovation", o->request.innovation, "The innovation whose tipping point is sought")
+      ->required();
   app.add_option(
       "-o,--output", o->output,
       "Output HDF5 file: the supported runs and /tipping [default: results/STEM-tipping-INNOVATION.h5]");
-  app.add_option("--replicates", o->replicates, "Replicates [default: tipping.replicates, 20]")
+  app.add_option("--replicates", o->request.replicates, "Replicates [default: tipping.replicates, 20]")
       ->check(CLI::Range(1u, 10000u));
   app.add_option(
-         "--probability", o->probability,
+         "--probability", o->request.probability,
          "Sustain probability the tipping step must reach [default: tipping.sustain_probability, 0.9]")
       ->check(CLI::Range(0.0, 1.0));
-  app.add_option("--new-normal", o->new_normal,
+  app.add_option("--new-normal", o->request.new_normal,
                  "Share of the supported run's final adoption a withdrawn run must reach [default: "
                  "tipping.new_normal, 0.9]")
       ->check(CLI::Range(0.0, 1.0));
-  app.add_option("--grid-years", o->grid_years,
+  app.add_option("--grid-years", o->request.grid_years,
                  "Spacing of the coarse grid of withdrawal steps [default: tipping.grid_years, 1]")
       ->check(positive_number());
-  app.add_option("--bootstrap", o->bootstrap, "Bootstrap resamples for the interval")
+  app.add_option("--bootstrap", o->request.bootstrap, "Bootstrap resamples for the interval")
       ->check(CLI::Range(0u, 1000000u));
-  app.add_option("--set", o->sets, "Override a scenario key before validation (repeatable)")
+  add_seed_option(app, o->request.scenario.seed, "Seed of every random stream (overrides scenario.seed)");
+  app.add_option("--set", o->request.scenario.overrides,
+                 "Override a scenario key before validation (repeatable)")
       ->allow_extra_args(false);
-  app.add_option("--threads", o->threads, "Worker threads [default: every core]")
+  app.add_option("--threads", o->request.threads, "Worker threads [default: every core]")
       ->check(CLI::Range(0u, 4096u));
-  app.add_flag("--force", o->force, "Overwrite the output file if it exists");
+  app.add_flag("--force", o->request.force, "Overwrite the output file if it exists");
   app.add_flag("-q,--quiet", o->quiet, "No progress display");
   app.footer(
       "Every replicate's supported run is kept as snapshots at the grid steps; a withdrawal at step t "
