@@ -6,6 +6,8 @@
 2. A module's detail/ headers are included only from inside that module.
 3. A model module (models/NAME/) includes headers only of itself and of the modules its
    CMakeLists.txt names in the DEPS of ms_add_module.
+4. cli/ parses, calls a driver (models/experiments) and prints: it includes no oneTBB, MPI,
+   HDF5, journal or run-executor header, and no cli/*.cpp is longer than 150 lines.
 Each violation is printed as FILE:LINE: what; exit 1 if any, 0 otherwise.
 """
 import pathlib
@@ -14,6 +16,11 @@ import sys
 
 HDF5_CALL = re.compile(r"\bH5[A-Z]{1,3}[a-z][A-Za-z0-9_]*\s*\(")
 INCLUDE = re.compile(r'^\s*#\s*include\s*"([^"]+)"')
+ANY_INCLUDE = re.compile(r'^\s*#\s*include\s*[<"]([^>"]+)[>"]')
+# What cli/ leaves to the drivers: whole runs, their threads and ranks, their files.
+CLI_FORBIDDEN = re.compile(r"^(tbb/|oneapi/tbb|mpi\.h$|hdf5|H5[A-Za-z]*\.h$|engine/io/h5|"
+                           r"engine/experiment/(journal|run_executor|local_executor|mpi_sweep)\.hpp$)")
+CLI_MAX_LINES = 150
 MODULE = re.compile(r"ms_add_module\(\s*(\w+)(.*?)\)", re.S)
 SOURCES = ("*.cpp", "*.hpp", "*.h", "*.cc")
 # Known exceptions, each with its reason; a line here is a debt, not a rule.
@@ -67,11 +74,19 @@ def check(root):
             parts_of_file = rel.split("/")
             module = parts_of_file[1] if top == "models" and len(parts_of_file) > 2 else None
             hdf5_allowed = top == "tests" or rel.startswith("engine/io/")
-            for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+            if top == "cli" and rel.endswith(".cpp") and len(lines) > CLI_MAX_LINES:
+                problems.append(f"{rel}:{CLI_MAX_LINES + 1}: {len(lines)} lines, over the {CLI_MAX_LINES} a "
+                                "command may take: move the work into a driver (models/experiments)")
+            for number, line in enumerate(lines, 1):
                 call = None if hdf5_allowed else HDF5_CALL.search(code_part(line))
                 if call:
                     problems.append(f"{rel}:{number}: HDF5 C API call {call.group(0).rstrip('( ')}( outside "
                                     "engine/io: add what you need to engine/io and call that")
+                any_inc = ANY_INCLUDE.match(line)
+                if top == "cli" and any_inc and CLI_FORBIDDEN.match(any_inc.group(1)):
+                    problems.append(f"{rel}:{number}: includes {any_inc.group(1)}; cli/ calls a driver "
+                                    "(models/experiments) instead")
                 inc = INCLUDE.match(line)
                 if not inc:
                     continue
