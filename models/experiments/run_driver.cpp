@@ -32,9 +32,10 @@ AnalysisSpec impact_spec(const EconomicUnits& units) {
   return spec;
 }
 
-std::vector<AnalysisValue> impact_values(const EconomicComparison& impact, const EconomicUnits& units) {
+// The values view the rows' text: the rows must outlive them.
+std::vector<AnalysisValue> impact_values(const std::vector<EconomicRow>& rows) {
   std::vector<AnalysisValue> values;
-  for (const auto& row : economic_table(impact, units)) {
+  for (const auto& row : rows) {
     AnalysisValue v;
     if (const auto* d = std::get_if<double>(&row.value))
       v.number = *d;
@@ -89,7 +90,8 @@ RunReport run_scenario(const RunRequest& request) {
   report.summary = sim.run(recorder, request.progress, [&](Recorder& r) {
     if (!baseline) return;
     report.impact = compare(sim.economic_series(), *baseline, scenario.economics);
-    r.record_analysis(0, impact_analysis, impact_values(*report.impact, units));
+    const auto rows = economic_table(*report.impact, units);
+    r.record_analysis(0, impact_analysis, impact_values(rows));
   });
   recorder.finish();
   report.threads = request.threads != 0 ? request.threads : available_cores();
