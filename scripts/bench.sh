@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Runs every benchmark (W1 threshold, W2 contagion, their numpy + scipy.sparse versions, and
-# W3 the health-system model) and writes one Markdown table, with the raw JSON lines beside it.
+# Runs every benchmark (W1 threshold, W2 contagion, their numpy + scipy.sparse versions, W3 the
+# health-system model, and the drivers: D1 a 64-run sweep and D2 a 4-mix compare of a
+# 20,000-person library scenario, bench/python/drivers.py) and writes one Markdown table, with
+# the raw JSON lines beside it.
 #   scripts/bench.sh [--sizes "100000 1000000"] [--threads "1 2"] [--rounds 5]
 #                    [--w3-sizes "1000000"] [--out DIR] [--no-build] [--no-python]
 #                    [--against OLD_BUILD_DIR] [--pairs 7]
 # With --against (the release build of another commit, e.g. a git worktree's build/release),
-# it instead runs W1, W2 and W3 at the first size and thread count, alternating the old and the
-# new binaries --pairs times, and prints the medians and new / old (bench/python/against.py);
+# it instead runs W1, W2, W3, D1 and D2 at the first size and thread count, alternating the old
+# and the new binaries --pairs times, and prints the medians and new / old (bench/python/against.py);
 # exit 1 if a workload moved by more than 5 %.
 # Timings use the release preset. PYTHON overrides the interpreter that has numpy and scipy
 # (Debian's /usr/bin/python3 by default).
@@ -56,6 +58,7 @@ if [[ -n $against ]]; then
       "$dir/bench/contagion_ba/bench_contagion_ba" --size "$n" --threads "$t" --rounds "$rounds" --json >>"$out/$side.jsonl"
       "$dir/bench/health_system/bench_health_system" --size "$w3" --threads "$t" --rounds "$rounds" --no-hdf5 --json \
         >>"$out/$side.jsonl"
+      "$python" bench/python/drivers.py "$dir/cli/missionsim" --threads "$t" --rounds 1 >>"$out/$side.jsonl"
     done
   done
   exec "$python" bench/python/against.py "$out/old.jsonl" "$out/new.jsonl"
@@ -89,6 +92,11 @@ done
 for n in 10000 100000; do
   echo "== the organisations' collaboration network at $n organisations" >&2
   "$bin/bench/collaboration/bench_collaboration" --organisations "$n" --rounds "$rounds" --json >>"$json"
+done
+
+echo "== the drivers: a 64-run sweep and a 4-mix compare at 20,000 people" >&2
+for t in $threads; do
+  "$python" bench/python/drivers.py "$bin/cli/missionsim" --threads "$t" --rounds "$rounds" >>"$json"
 done
 
 "$python" bench/python/table.py "$json" >"$out/table.md"

@@ -8,8 +8,10 @@ import statistics
 import sys
 
 # The path each workload's time is read from: the default engine path for W1 and W2, the run
-# recorded to memory for W3.
-PATHS = {"threshold_ba": "engine", "contagion_ba": "engine", "health_system": "memory"}
+# recorded to memory for W3, the whole command for the drivers (D1, D2; runs per second are
+# runs over this time, so their new / old is the inverse of the time's).
+PATHS = {"threshold_ba": "engine", "contagion_ba": "engine", "health_system": "memory",
+         "driver_sweep": "command", "driver_compare": "command"}
 
 
 def medians(file):

@@ -61,6 +61,16 @@ def main():
             print(f"| {r['agents']:,} | {r['edges']:,} | {build:.3f} | {1e6 * build / r['agents']:.2f} | "
                   f"{r['paths']['touch_ties']['median']:.5f} |")
 
+    drivers = [r for r in rows if r["workload"] in ("driver_sweep", "driver_compare")]
+    if drivers:
+        print()
+        print("| driver | people | threads | runs | s (median, min–max) | runs/s |")
+        print("| --- | ---: | ---: | ---: | --- | ---: |")
+        for r in drivers:
+            p = r["paths"]["command"]
+            print(f"| {r['workload']} | {r['agents']:,} | {r['threads']} | {r['runs']} | "
+                  f"{p['median']:.2f} ({p['min']:.2f}–{p['max']:.2f}) | {r['runs_per_second']:.2f} |")
+
 
 if __name__ == "__main__":
     main()

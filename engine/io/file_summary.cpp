@@ -21,8 +21,7 @@ std::string optional_string(hid_t object, const std::string& name) {
 }
 
 bool is_group(hid_t parent, const std::string& name) {
-  const h5::Handle<H5Oclose> object(h5::check(H5Oopen(parent, name.c_str(), H5P_DEFAULT), "opening " + name));
-  return H5Iget_type(object) == H5I_GROUP;
+  return h5::object_kind(parent, name, name) == H5I_GROUP;
 }
 
 GoalSummary read_goal(hid_t group, const std::string& name, std::size_t runs) {
@@ -67,7 +66,7 @@ AnalysisSummary read_analysis(hid_t group, const std::string& name, std::size_t 
     v.units = optional_string(dataset, "units");
     v.description = optional_string(dataset, "description");
     const h5::Datatype type(h5::check(H5Dget_type(dataset), "reading the type of " + where));
-    v.is_text = H5Tget_class(type) == H5T_STRING;
+    v.is_text = h5::type_class(type, where) == H5T_STRING;
     if (runs == 1 && h5::shape(dataset) == std::vector<hsize_t>{1}) {
       if (v.is_text) {
         v.text = h5::read_strings(dataset).at(0);
@@ -124,12 +123,8 @@ FileSummary read_summary(const std::filesystem::path& file) {
   // The breakdowns' labels, by dimension name, for the check of each NAME_by_DIM's last axis.
   std::map<std::string, std::size_t> labels;
   for (const auto& name : h5::member_names(metrics)) {
-    {
-      const h5::Handle<H5Oclose> object(
-          h5::check(H5Oopen(metrics, name.c_str(), H5P_DEFAULT), "opening /metrics/" + name));
-      if (H5Iget_type(object) != H5I_DATASET) continue;
-    }
     const std::string where = "/metrics/" + name;
+    if (h5::object_kind(metrics, name, where) != H5I_DATASET) continue;
     const auto dataset = h5::open_dataset(metrics, name);
     if (is_scale(dataset, where)) {  // an axis
       if (name != "time" && name != "run") labels[name] = h5::column_length(dataset, where);

@@ -197,13 +197,36 @@ std::size_t column_length(hid_t dataset, std::string_view where) {
   return static_cast<std::size_t>(dims[0]);
 }
 
-void expect_class(hid_t dataset, H5T_class_t type_class, std::string_view where) {
+H5T_class_t type_class(hid_t type, std::string_view where) {
+  const H5T_class_t c = H5Tget_class(type);
+  if (c == H5T_NO_CLASS) throw_failure("reading the type class of " + std::string(where));
+  return c;
+}
+
+H5I_type_t object_kind(hid_t parent, const std::string& name, std::string_view where) {
+  const Handle<H5Oclose> object(
+      check(H5Oopen(parent, name.c_str(), H5P_DEFAULT), "opening " + std::string(where)));
+  const H5I_type_t kind = H5Iget_type(object);
+  if (kind == H5I_BADID) throw_failure("reading the kind of " + std::string(where));
+  return kind;
+}
+
+std::string object_path(hid_t object) {
+  const ssize_t length = H5Iget_name(object, nullptr, 0);
+  if (length <= 0) return "a dataset";
+  std::string path(static_cast<std::size_t>(length) + 1, '\0');
+  if (H5Iget_name(object, path.data(), path.size()) != length) return "a dataset";
+  path.resize(static_cast<std::size_t>(length));
+  return path;
+}
+
+void expect_class(hid_t dataset, H5T_class_t wanted, std::string_view where) {
   const Datatype type(check(H5Dget_type(dataset), "reading the type of " + std::string(where)));
-  if (H5Tget_class(type) == type_class) return;
-  const char* what = type_class == H5T_STRING    ? "strings"
-                     : type_class == H5T_INTEGER ? "integers"
-                     : type_class == H5T_FLOAT   ? "floating-point numbers"
-                                                 : "values of the expected type";
+  if (type_class(type, where) == wanted) return;
+  const char* what = wanted == H5T_STRING    ? "strings"
+                     : wanted == H5T_INTEGER ? "integers"
+                     : wanted == H5T_FLOAT   ? "floating-point numbers"
+                                             : "values of the expected type";
   throw IoError(std::string(where) + " does not hold " + what);
 }
 
@@ -225,24 +248,27 @@ std::size_t element_count(hid_t space) {
 // read call and in where the type and space come from.
 template <class ReadFn>
 std::vector<std::string> read_string_values(hid_t stored_type, hid_t space, ReadFn read,
-                                            hid_t transfer = H5P_DEFAULT) {
+                                            const std::string& where, hid_t transfer = H5P_DEFAULT) {
   const std::size_t n = element_count(space);
   std::vector<std::string> out;
   out.reserve(n);
-  const htri_t variable = check(H5Tis_variable_str(stored_type), "inspecting a string type");
+  const htri_t variable = check(H5Tis_variable_str(stored_type), "inspecting the string type of " + where);
   if (variable > 0) {
     Datatype memory(check(H5Tcopy(H5T_C_S1), "copying the string type"));
     check(H5Tset_size(memory, H5T_VARIABLE), "making the string type variable-length");
-    check(H5Tset_cset(memory, H5Tget_cset(stored_type)), "matching the character set");
+    const H5T_cset_t cset = H5Tget_cset(stored_type);
+    if (cset == H5T_CSET_ERROR) throw_failure("reading the character set of " + where);
+    check(H5Tset_cset(memory, cset), "matching the character set of " + where);
     std::vector<char*> pointers(n, nullptr);
     if (n > 0) read(memory.id(), static_cast<void*>(pointers.data()));
     for (const char* p : pointers) out.emplace_back(p != nullptr ? p : "");
     if (n > 0) {
-      check(H5Dvlen_reclaim(memory, space, transfer, pointers.data()), "freeing read strings");
+      check(H5Dvlen_reclaim(memory, space, transfer, pointers.data()),
+            "freeing the strings read from " + where);
     }
   } else {
     const std::size_t width = H5Tget_size(stored_type);
-    if (width == 0) throw_failure("reading a string's size");
+    if (width == 0) throw_failure("reading the string size of " + where);
     Datatype memory(check(H5Tcopy(stored_type), "copying a string type"));
     std::string buffer(n * width, '\0');
     if (n > 0) read(memory.id(), static_cast<void*>(buffer.data()));
@@ -270,12 +296,13 @@ void release(void* memory, void* /*info*/) {
 }  // namespace
 
 std::vector<std::string> read_strings(hid_t dataset) {
-  Datatype stored(check(H5Dget_type(dataset), "reading a dataset's type"));
-  if (H5Tget_class(stored) != H5T_STRING) throw IoError("HDF5: dataset does not hold strings");
-  Dataspace space(check(H5Dget_space(dataset), "reading a dataspace"));
+  const std::string where = object_path(dataset);
+  Datatype stored(check(H5Dget_type(dataset), "reading the type of " + where));
+  if (type_class(stored, where) != H5T_STRING) throw IoError("HDF5: " + where + " does not hold strings");
+  Dataspace space(check(H5Dget_space(dataset), "reading the dataspace of " + where));
   hsize_t file_size = 0;
   {
-    const File file(check(H5Iget_file_id(dataset), "finding a dataset's file"));
+    const File file(check(H5Iget_file_id(dataset), "finding the file of " + where));
     check(H5Fget_filesize(file, &file_size), "reading the file size");
   }
   std::size_t limit = static_cast<std::size_t>(file_size) + 1;  // and the terminating NUL
@@ -285,9 +312,9 @@ std::vector<std::string> read_strings(hid_t dataset) {
   return read_string_values(
       stored, space,
       [&](hid_t memory, void* buffer) {
-        check(H5Dread(dataset, memory, H5S_ALL, H5S_ALL, transfer, buffer), "reading strings");
+        check(H5Dread(dataset, memory, H5S_ALL, H5S_ALL, transfer, buffer), "reading " + where);
       },
-      transfer);
+      where, transfer);
 }
 
 // --- attributes ---------------------------------------------------------------------------
@@ -358,11 +385,15 @@ void add_cf_names(hid_t file) {
 std::string read_string_attribute(hid_t object, const std::string& name) {
   Attribute attribute(check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "opening attribute " + name));
   Datatype stored(check(H5Aget_type(attribute), "reading the type of attribute " + name));
-  if (H5Tget_class(stored) != H5T_STRING) throw IoError("HDF5: attribute " + name + " is not a string");
+  if (type_class(stored, "attribute " + name) != H5T_STRING)
+    throw IoError("HDF5: attribute " + name + " is not a string");
   Dataspace space(check(H5Aget_space(attribute), "reading the space of attribute " + name));
-  auto values = read_string_values(stored, space, [&](hid_t memory, void* buffer) {
-    check(H5Aread(attribute, memory, buffer), "reading attribute " + name);
-  });
+  auto values = read_string_values(
+      stored, space,
+      [&](hid_t memory, void* buffer) {
+        check(H5Aread(attribute, memory, buffer), "reading attribute " + name);
+      },
+      "attribute " + name);
   if (values.size() != 1) throw IoError("HDF5: attribute " + name + " is not a single string");
   return std::move(values.front());
 }
@@ -370,7 +401,8 @@ std::string read_string_attribute(hid_t object, const std::string& name) {
 std::int64_t read_int_attribute(hid_t object, const std::string& name) {
   Attribute attribute(check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "opening attribute " + name));
   Datatype stored(check(H5Aget_type(attribute), "reading the type of attribute " + name));
-  if (H5Tget_class(stored) != H5T_INTEGER) throw IoError("HDF5: attribute " + name + " is not an integer");
+  if (type_class(stored, "attribute " + name) != H5T_INTEGER)
+    throw IoError("HDF5: attribute " + name + " is not an integer");
   Dataspace space(check(H5Aget_space(attribute), "reading the space of attribute " + name));
   if (element_count(space) != 1) throw IoError("HDF5: attribute " + name + " is not a single integer");
   std::int64_t value = 0;
@@ -379,22 +411,22 @@ std::int64_t read_int_attribute(hid_t object, const std::string& name) {
 }
 
 std::variant<std::string, std::int64_t, double> read_attribute(hid_t object, const std::string& name) {
-  H5T_class_t type_class = H5T_NO_CLASS;
+  H5T_class_t kind = H5T_NO_CLASS;
   {
     Attribute attribute(check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "opening attribute " + name));
     Datatype stored(check(H5Aget_type(attribute), "reading the type of attribute " + name));
-    type_class = H5Tget_class(stored);
+    kind = type_class(stored, "attribute " + name);
   }
-  if (type_class == H5T_STRING) return read_string_attribute(object, name);
-  if (type_class == H5T_INTEGER) return read_int_attribute(object, name);
+  if (kind == H5T_STRING) return read_string_attribute(object, name);
+  if (kind == H5T_INTEGER) return read_int_attribute(object, name);
   return read_double_attribute(object, name);
 }
 
 double read_double_attribute(hid_t object, const std::string& name) {
   Attribute attribute(check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "opening attribute " + name));
   Datatype stored(check(H5Aget_type(attribute), "reading the type of attribute " + name));
-  const H5T_class_t type_class = H5Tget_class(stored);
-  if (type_class != H5T_FLOAT && type_class != H5T_INTEGER) {
+  const H5T_class_t kind = type_class(stored, "attribute " + name);
+  if (kind != H5T_FLOAT && kind != H5T_INTEGER) {
     throw IoError("HDF5: attribute " + name + " is not a number");
   }
   Dataspace space(check(H5Aget_space(attribute), "reading the space of attribute " + name));

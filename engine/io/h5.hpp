@@ -128,12 +128,22 @@ std::vector<hsize_t> expect_shape(hid_t dataset, std::span<const hsize_t> expect
 /// The length of a dataset of one axis (a coordinate or a table column): IoError("<where> has
 /// shape [..], expected one axis") for another rank.
 std::size_t column_length(hid_t dataset, std::string_view where);
+/// The class (integer, float, string…) of a memory or file type; IoError naming `where` when
+/// HDF5 cannot say (H5T_NO_CLASS), which a damaged type gives.
+H5T_class_t type_class(hid_t type, std::string_view where);
+/// The kind of the object `name` in `parent` (H5I_GROUP, H5I_DATASET, …); IoError naming
+/// `where` when it cannot be opened or has no kind.
+H5I_type_t object_kind(hid_t parent, const std::string& name, std::string_view where);
+/// The object's path in its file ("/metrics/deaths"), for messages; "a dataset" when HDF5
+/// cannot give one.
+std::string object_path(hid_t object);
 /// IoError("<where> does not hold integers", or strings, ...) unless the dataset's type is of
 /// `type_class`.
 void expect_class(hid_t dataset, H5T_class_t type_class, std::string_view where);
 /// Writes a whole dataset of variable-length strings.
 void write_strings(hid_t dataset, std::span<const std::string> values);
-/// Reads a whole dataset of strings (variable or fixed length) of any rank, in row-major order.
+/// Reads a whole dataset of strings (variable or fixed length) of any rank, in row-major order;
+/// its errors name the dataset by its path.
 std::vector<std::string> read_strings(hid_t dataset);
 
 // --- attributes ---------------------------------------------------------------------------

@@ -42,12 +42,6 @@ void delete_link(hid_t parent, const std::string& name) {
   check(H5Ldelete(parent, name.c_str(), H5P_DEFAULT), "removing " + name);
 }
 
-H5T_class_t type_class(hid_t type, std::string_view where) {
-  const H5T_class_t c = H5Tget_class(type);
-  if (c == H5T_NO_CLASS) throw_failure("reading the type class of " + std::string(where));
-  return c;
-}
-
 bool holds_strings(hid_t dataset, std::string_view where) {
   const Datatype type(check(H5Dget_type(dataset), "reading the type of " + std::string(where)));
   return type_class(type, where) == H5T_STRING;

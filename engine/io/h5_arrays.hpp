@@ -25,9 +25,6 @@ void attach_scale(hid_t dataset, hid_t scale, unsigned axis, std::string_view wh
 /// Removes the link `name` from `parent` (the object goes when nothing else links to it).
 void delete_link(hid_t parent, const std::string& name);
 
-/// The class (integer, float, string…) of a memory or file type, checked.
-H5T_class_t type_class(hid_t type, std::string_view where);
-
 /// Whether the dataset holds strings.
 bool holds_strings(hid_t dataset, std::string_view where);
 

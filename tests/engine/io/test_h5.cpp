@@ -121,6 +121,30 @@ TEST_CASE("A damaged string length fails the read instead of allocating gigabyte
   CHECK_THROWS_AS(h5::read_strings(h5::open_dataset(file, "labels")), IoError);
 }
 
+TEST_CASE("Queries whose answer HDF5 cannot give fail with the object named, not with a wrong answer") {
+  test::TempDir dir;
+  const auto file = h5::create_file(dir / "a.h5");
+  const auto group = h5::create_group(file, "metrics");
+  const std::array<hsize_t, 1> dims{2};
+  const auto space = h5::simple_space(dims);
+  const h5::Dataset dataset(h5::check(
+      H5Dcreate2(group, "deaths", H5T_IEEE_F64LE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), "create"));
+  CHECK(h5::object_path(dataset) == "/metrics/deaths");
+  CHECK_THROWS_WITH(h5::read_strings(dataset), "HDF5: /metrics/deaths does not hold strings");
+  CHECK(h5::object_kind(file, "metrics", "/metrics") == H5I_GROUP);
+  CHECK(h5::object_kind(group, "deaths", "/metrics/deaths") == H5I_DATASET);
+  CHECK_THROWS_WITH(h5::object_kind(group, "births", "/metrics/births"),
+                    Catch::Matchers::StartsWith("HDF5: opening /metrics/births failed"));
+  // An identifier that is no longer valid: H5Tget_class answers H5T_NO_CLASS, which must not be
+  // read as "some other class".
+  hid_t closed = H5Tcopy(H5T_NATIVE_DOUBLE);
+  REQUIRE(closed >= 0);
+  REQUIRE(H5Tclose(closed) >= 0);
+  CHECK_THROWS_WITH(h5::type_class(closed, "/metrics/deaths"),
+                    Catch::Matchers::StartsWith("HDF5: reading the type class of /metrics/deaths failed"));
+  CHECK(h5::object_path(closed) == "a dataset");
+}
+
 TEST_CASE("expect_shape and column_length say which dataset has which shape and what was expected") {
   test::TempDir dir;
   const auto file = h5::create_file(dir / "a.h5");
