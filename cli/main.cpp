@@ -23,7 +23,7 @@ std::string shell_quote(const std::string& arg) {
 }
 }  // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv) try {
   std::string command_line;
   for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + shell_quote(argv[i]);
 
@@ -67,6 +67,7 @@ int main(int argc, char** argv) {
   if (argc >= 2) {
     const std::string first = argv[1];
     std::vector<std::string> names;
+    names.reserve(commands.size());
     for (const auto& [sub, command] : commands) names.push_back(sub->get_name());
     const bool known = std::find(names.begin(), names.end(), first) != names.end() || first == "-h" ||
                        first == "--help" || first == "--version";
@@ -102,4 +103,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "internal error: %s\n", e.what());
     return 1;
   }
+} catch (...) {
+  // Setting up the commands failed (memory): nothing has been written yet.
+  std::fputs("internal error: the commands could not be set up\n", stderr);
+  return 1;
 }

@@ -71,7 +71,7 @@ bench::Report measure(const Options& o) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv) try {
   Options o;
   CLI::App app{"The organisations' collaboration network: construction time at N organisations"};
   app.add_option("--organisations", o.organisations, "Organisations (the demo's hospitals scaled)")
@@ -82,4 +82,6 @@ int main(int argc, char** argv) {
   app.add_option("--scenario", o.scenario, "Scenario file")->capture_default_str()->check(CLI::ExistingFile);
   app.add_flag("--json", o.json, "Print one JSON object instead of the table");
   return bench::run_benchmark(app, argc, argv, o.json, [&] { return measure(o); });
+} catch (...) {
+  return missionsim::bench::report_setup_failure();
 }

@@ -84,13 +84,13 @@ bench::Report measure(const Options& o) {
              {"step_loop_seconds", m.paths.front().step_seconds.median * m.steps},
              {"peak_rss_bytes_per_citizen", m.rss_at_end / std::max(m.agents, 1u)},
              {"memory_after_steps_seconds", bench::spread_of(memory_tail).median}};
-  if (o.hdf5) m.extra.push_back({"hdf5_after_steps_seconds", bench::spread_of(hdf5_tail).median});
+  if (o.hdf5) m.extra.emplace_back("hdf5_after_steps_seconds", bench::spread_of(hdf5_tail).median);
   return m;
 }
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv) try {
   Options o;
   CLI::App app{"W3: the health-system model (the demo scaled), steps, build, memory and HDF5 cost"};
   app.add_option("--size", o.size, "Citizens (overrides population.size)")
@@ -106,4 +106,6 @@ int main(int argc, char** argv) {
   app.add_flag("!--no-hdf5", o.hdf5, "Skip the runs that write HDF5");
   app.add_flag("--json", o.json, "Print one JSON object instead of the table");
   return bench::run_benchmark(app, argc, argv, o.json, [&] { return measure(o); });
+} catch (...) {
+  return missionsim::bench::report_setup_failure();
 }

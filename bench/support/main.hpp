@@ -45,4 +45,17 @@ int run_benchmark(CLI::App& app, int argc, char** argv, const bool& json, Measur
   }
 }
 
+/// What main()'s function-try-block answers for an exception from setting up the options
+/// (run_benchmark catches those of parsing and measuring): the message and exit status 1.
+inline int report_setup_failure() noexcept {
+  try {
+    throw;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "error: %s\n", e.what());
+  } catch (...) {
+    std::fprintf(stderr, "error: an unknown exception\n");
+  }
+  return 1;
+}
+
 }  // namespace missionsim::bench

@@ -148,7 +148,7 @@ bench::Report measure(const Options& o) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv) try {
   Options o;
   CLI::App app{"W1: Watts threshold cascade on Barabasi-Albert, engine against a plain reference kernel"};
   app.add_option("--size", o.size, "Population size N (overrides population.size)")
@@ -166,4 +166,6 @@ int main(int argc, char** argv) {
   app.add_option("--dump", o.dump, "Write the graph, initial and final state for bench/python/");
   app.add_flag("--json", o.json, "Print one JSON object instead of the table");
   return bench::run_benchmark(app, argc, argv, o.json, [&] { return measure(o); });
+} catch (...) {
+  return missionsim::bench::report_setup_failure();
 }

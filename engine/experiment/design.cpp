@@ -168,7 +168,7 @@ Design saltelli_design(std::span<const ParameterRange> ranges, std::uint32_t bas
   const std::size_t k = ranges.size();
   const auto unit = sobol_points(base_samples, 2 * k);
   for (std::uint32_t j = 0; j < base_samples; ++j) {
-    const double* a = unit.data() + j * 2 * k;
+    const double* a = unit.data() + std::size_t{j} * 2 * k;
     const double* b = a + k;
     for (std::size_t i = 0; i < k; ++i) d.values.push_back(scale(ranges[i], a[i]));
     for (std::size_t i = 0; i < k; ++i) d.values.push_back(scale(ranges[i], b[i]));

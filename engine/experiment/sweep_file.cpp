@@ -68,7 +68,7 @@ bool holds_strings(hid_t parent, const std::string& name) {
   return h5::holds_strings(h5::open_dataset(parent, name), name);
 }
 
-std::string string_attribute_or(hid_t object, const std::string& name, std::string fallback) {
+std::string string_attribute_or(hid_t object, const std::string& name, const std::string& fallback) {
   return h5::attribute_exists(object, name) ? h5::read_string_attribute(object, name) : fallback;
 }
 

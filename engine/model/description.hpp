@@ -111,13 +111,13 @@ class ComponentDescription {
 
   /// A column this component owns and its phases write.
   template <class T>
-  Column<T> column(std::string_view name, std::string description) {
-    return {own(name, std::move(description), typeid(T), type_label<T>(), false)};
+  Column<T> column(std::string_view name, const std::string& description) {
+    return {own(name, description, typeid(T), type_label<T>(), false)};
   }
   /// A column this component owns and writes in its setup (and perhaps its phases).
   template <class T>
-  Column<T> set_up_column(std::string_view name, std::string description) {
-    return {own(name, std::move(description), typeid(T), type_label<T>(), true)};
+  Column<T> set_up_column(std::string_view name, const std::string& description) {
+    return {own(name, description, typeid(T), type_label<T>(), true)};
   }
   /// Another component's column, by its full name; checked when the description is frozen.
   template <class T>

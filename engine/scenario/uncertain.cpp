@@ -30,6 +30,7 @@ constexpr std::array<Form, 6> forms{{
 
 std::vector<std::string> names() {
   std::vector<std::string> out;
+  out.reserve(std::size(forms));
   for (const auto& f : forms) out.emplace_back(distribution_name(f.kind));
   return out;
 }
@@ -49,14 +50,14 @@ std::string fitting(const KeySpec& k) {
   std::vector<std::string> out;
   const bool positive_ok = !k.lower_bound() || *k.lower_bound() <= 0;
   const bool unbounded_above = !k.upper_bound();
-  if (!k.lower_bound() && unbounded_above) out.push_back("normal");
+  if (!k.lower_bound() && unbounded_above) out.emplace_back("normal");
   if (positive_ok && unbounded_above) {
-    out.push_back("lognormal");
-    out.push_back("gamma");
+    out.emplace_back("lognormal");
+    out.emplace_back("gamma");
   }
-  if (positive_ok && (!k.upper_bound() || *k.upper_bound() >= 1)) out.push_back("beta");
-  out.push_back("uniform");
-  out.push_back("triangular");
+  if (positive_ok && (!k.upper_bound() || *k.upper_bound() >= 1)) out.emplace_back("beta");
+  out.emplace_back("uniform");
+  out.emplace_back("triangular");
   std::string text;
   for (std::size_t i = 0; i < out.size(); ++i)
     text += (i ? (i + 1 == out.size() ? " or " : ", ") : "") + out[i];

@@ -64,6 +64,7 @@ void require_unique_keys(const CsvTable& table, const std::vector<std::string>& 
 void require_complete_grid(const CsvTable& table, const std::vector<GridAxis>& axes) {
   ProblemList problems(table.file());
   std::vector<std::string> columns;
+  columns.reserve(axes.size());
   for (const auto& axis : axes) columns.push_back(axis.column);
 
   // Labels outside an axis: reported at their cell; such rows take no further part.

@@ -88,10 +88,10 @@ AnalysisSpec EarlyWarnings::analysis_spec() const {
   for (const auto& s : series_) {
     const auto& src = sources_[s.source].spec;
     const std::string key = s.label.empty() ? src.name : src.name + "_" + s.label;
-    for (std::size_t i = 0; i < indicators; ++i) {
-      std::string indicator = src.name + "_ews_" + indicator_names[i];
+    for (const char* name : indicator_names) {
+      std::string indicator = src.name + "_ews_" + name;
       if (src.by) indicator += "_by_" + src.by->dim + "[" + s.label + "]";
-      spec.values.push_back({key + "_ews_" + indicator_names[i] + "_tau", "1",
+      spec.values.push_back({key + "_ews_" + name + "_tau", "1",
                              "Kendall's tau-b of " + indicator +
                                  " against time, over the steps where it is defined (NaN if fewer than 2)"});
     }

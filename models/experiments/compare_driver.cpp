@@ -36,6 +36,7 @@ CompareReport compare_mixes(const CompareRequest& o) {
   ComparisonContext context{result.currency, settings.seed, result.sets, result.replicates,
                             result.discount_rate};
   std::vector<std::string> labels;
+  labels.reserve(mixes.size());
   for (const auto& m : mixes) labels.push_back(m.label);
   std::optional<AcceptabilityCurve> ceac;
   if (o.psa > 0) {

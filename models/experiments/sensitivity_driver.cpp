@@ -124,6 +124,7 @@ SensitivityReport analyse_sensitivity(const SensitivityRequest& o) {
 
   SensitivityReport report;
   std::vector<std::string> names;
+  names.reserve(outputs.size());
   for (const auto& out : outputs) names.push_back(out.name);
   std::vector<AnalysisMatrix> matrices;
   matrices.reserve(6);  // matrix() hands out references that must stay valid
@@ -139,6 +140,7 @@ SensitivityReport analyse_sensitivity(const SensitivityRequest& o) {
       throw InputError(Diagnostic{{file, 0, 0}, "", "the sobol design does not have N*(k+2) points"});
     const BootstrapSettings bootstrap{o.resamples, 0.95, 1};
     std::vector<SobolIndices> all;
+    all.reserve(outputs.size());
     for (const auto& out : outputs) all.push_back(sobol_indices(out.per_point, k, bootstrap));
     const char* what[6] = {"first_order", "first_order_low", "first_order_high",
                            "total_order", "total_order_low", "total_order_high"};

@@ -173,6 +173,7 @@ SweepReport run_sweep(const SweepRequest& o, const SweepProgress& progress) {
   }
 
   std::vector<RunResult> results;
+  results.reserve(shard_runs.size());
   for (const std::uint32_t r : shard_runs) results.push_back(std::move(done.at(r)));
   write_sweep_file(s.out, o.force, s.header, std::move(results));
   journal->remove();

@@ -43,6 +43,7 @@ void check_measure(const GoalParams& g, const std::vector<MetricSpec>& metrics,
                                [&](const MetricSpec& m) { return m.dataset_name() == g.metric; });
   if (it == metrics.end()) {
     std::vector<std::string> names;
+    names.reserve(metrics.size());
     for (const auto& m : metrics) names.push_back(m.dataset_name());
     std::string message =
         "KPI not measurable: no metric named '" + g.metric + "' is recorded in this scenario";

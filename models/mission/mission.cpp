@@ -23,7 +23,7 @@ bool is_gap(Aggregation a) {
 }  // namespace
 
 Mission::Mission(MissionParams params, const std::vector<MetricSpec>& metrics, const Calendar& calendar,
-                 RateDenominators denominators)
+                 const RateDenominators& denominators)
     : params_(std::move(params)) {
   if (auto problems = check_goals(params_, metrics, calendar); !problems.empty())
     throw ScenarioError(std::move(problems));

@@ -45,7 +45,7 @@ class Mission {
   /// `metrics` are the metrics whose values on_step() receives, in order. Throws ScenarioError
   /// with check_goals()'s findings if a goal cannot be judged (the loader should have caught them).
   Mission(MissionParams params, const std::vector<MetricSpec>& metrics, const Calendar& calendar,
-          RateDenominators denominators);
+          const RateDenominators& denominators);
 
   /// Forgets everything measured; events will carry `run`.
   void setup(std::uint32_t run);

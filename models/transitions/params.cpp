@@ -118,6 +118,7 @@ TransitionParams read_transitions(const TableView& root, const std::vector<Innov
                                   std::vector<Diagnostic>& problems) {
   TransitionParams out;
   std::vector<std::string> innovation_names;
+  innovation_names.reserve(innovations.size());
   for (const auto& i : innovations) innovation_names.push_back(i.name);
   const auto tip = root.table("tipping");
   out.tipping.new_normal = tip.get<double>("new_normal");

@@ -38,7 +38,7 @@ std::unique_ptr<MemoryRecorder> run(const Scenario& s, unsigned threads, bool fu
 TEST_CASE("The active set decides exactly as the full sweep, step by step") {
   const int variant = GENERATE(0, 1, 2, 3);
   std::vector<std::string> sets;
-  if (variant == 1) sets.push_back("innovations.cascade.abandon_threshold=0.1");
+  if (variant == 1) sets.emplace_back("innovations.cascade.abandon_threshold=0.1");
   if (variant == 2)
     sets = {"innovations.cascade.rule=complex", "innovations.cascade.threshold=0.1",
             "innovations.cascade.min_adopting_contacts=2"};

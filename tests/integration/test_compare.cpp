@@ -286,7 +286,7 @@ TEST_CASE("compare --psa: shared draws, and an acceptability curve that sums to 
   CHECK(r.output.find("cost-effectiveness acceptability (6 parameter sets)") != std::string::npos);
   const auto file = dir / "out.h5";
   const auto p = read_doubles(file, "compare/ceac", "probability_most_cost_effective");
-  REQUIRE(p.size() == 2 * 9);
+  REQUIRE(p.size() == std::size_t{2} * 9);
   for (std::size_t w = 0; w < 9; ++w) CHECK(p[w] + p[9 + w] == Approx(1.0).epsilon(1e-12));
   CHECK(read_doubles(file, "compare/ceac", "willingness_to_pay").back() == Approx(90000));
 

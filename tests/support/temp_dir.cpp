@@ -26,7 +26,7 @@ TempDir::~TempDir() {
 }
 
 std::filesystem::path TempDir::write(const std::string& name, const std::string& text) const {
-  const auto p = path_ / name;
+  auto p = path_ / name;
   std::ofstream out(p, std::ios::binary);
   out << text;
   if (!out) throw std::runtime_error("TempDir: cannot write " + p.string());

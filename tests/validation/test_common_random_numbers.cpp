@@ -77,14 +77,14 @@ TEST_CASE("A scenario compared with itself differs by exactly zero") {
 }
 
 TEST_CASE("Paired differences vary at most a quarter as much as unpaired ones") {
-  constexpr int replicates = 12;
+  constexpr std::size_t replicates = 12;
   std::vector<double> with(2 * replicates), without(2 * replicates);
-  for (int r = 0; r < 2 * replicates; ++r) {
-    with[r] = cases(100 + r, true);
-    without[r] = cases(100 + r, false);
+  for (std::size_t r = 0; r < 2 * replicates; ++r) {
+    with[r] = cases(100 + static_cast<long>(r), true);
+    without[r] = cases(100 + static_cast<long>(r), false);
   }
   std::vector<double> paired, unpaired;
-  for (int r = 0; r < replicates; ++r) {
+  for (std::size_t r = 0; r < replicates; ++r) {
     paired.push_back(with[r] - without[r]);                 // same seed: common random numbers
     unpaired.push_back(with[r] - without[r + replicates]);  // independent seeds
   }

@@ -112,7 +112,7 @@ std::string join_path(std::string_view parent, std::string_view key) {
 std::optional<std::string> element_name(const toml::node& element) {
   const toml::table* t = element.as_table();
   if (!t) return std::nullopt;
-  const auto name = (*t)["name"].value<std::string>();
+  auto name = (*t)["name"].value<std::string>();
   if (!name || name->empty()) return std::nullopt;
   return name;
 }

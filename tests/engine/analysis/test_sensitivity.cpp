@@ -79,7 +79,7 @@ TEST_CASE("Sobol indices of the Ishigami function from the engine's Saltelli des
 }
 
 TEST_CASE("Sobol indices are NaN when an output is missing or constant", "[sensitivity]") {
-  std::vector<double> outputs(4 * 5, 1.0);
+  std::vector<double> outputs(std::size_t{4} * 5, 1.0);
   CHECK(std::isnan(sobol_indices(outputs, 3).first[0]));
   outputs[3] = std::nan("");
   CHECK(std::isnan(sobol_indices(outputs, 3).total[2]));

@@ -23,10 +23,10 @@ double unit(const ParameterRange& r, double v) {
 TEST_CASE("run counts: grid N^k, lhs N, sobol N(k+2), morris N(k+1)", "[design]") {
   CHECK(grid_design(three, 3).point_count() == 27);
   CHECK(latin_hypercube_design(three, 7, 1).point_count() == 7);
-  CHECK(saltelli_design(three, 8).point_count() == 8 * (3 + 2));
-  CHECK(morris_design(three, 5, 1).point_count() == 5 * (3 + 1));
-  CHECK(design_point_count(DesignMethod::sobol, 64, 4) == 64 * 6);
-  CHECK(design_point_count(DesignMethod::morris, 10, 7) == 10 * 8);
+  CHECK(saltelli_design(three, 8).point_count() == std::size_t{8} * (3 + 2));
+  CHECK(morris_design(three, 5, 1).point_count() == std::size_t{5} * (3 + 1));
+  CHECK(design_point_count(DesignMethod::sobol, 64, 4) == std::size_t{64} * 6);
+  CHECK(design_point_count(DesignMethod::morris, 10, 7) == std::size_t{10} * 8);
   CHECK_THROWS_AS(design_point_count(DesignMethod::grid, 100, 20), InputError);
 }
 

@@ -29,6 +29,7 @@ TEST_CASE("EarlyWarnings describes NAME_ews_* metrics for the watched metrics pr
   std::vector<MetricSpec> out;
   ews.describe_metrics(out);
   std::vector<std::string> names;
+  names.reserve(out.size());
   for (const auto& m : out) names.push_back(m.dataset_name());
   CHECK(names == std::vector<std::string>{
                      "adopter_share_ews_variance_by_innovation", "adopter_share_ews_ac1_by_innovation",

@@ -127,7 +127,7 @@ TEST_CASE("Population is conserved every step, and breakdowns add up to the tota
   for (const char* m : {"incidence", "deaths_disease", "diagnoses_early", "life_years_lost", "qalys"}) {
     const auto total = rec->series(m, 0);
     double sum_total = 0, sum_regions = 0, sum_quintiles = 0;
-    for (std::size_t t = 0; t < total.size(); ++t) sum_total += total[t];
+    for (const double v : total) sum_total += v;
     for (std::uint32_t t = 0; t < total.size(); ++t) {
       for (std::size_t r = 0; r < 2; ++r) sum_regions += rec->value(std::string(m) + "_by_region", 0, t, r);
       for (std::size_t q = 0; q < 5; ++q)
