@@ -41,10 +41,10 @@ GoalParams goal(std::string metric, Aggregation a, Direction d, double target, d
   return g;
 }
 
-Mission make(std::vector<GoalParams> goals, RateDenominators denominators = {1e6, {}}) {
+Mission make(std::vector<GoalParams> goals, const RateDenominators& denominators = {1e6, {}}) {
   MissionParams p;
   p.goals = std::move(goals);
-  return Mission(std::move(p), metrics(), calendar(), std::move(denominators));
+  return Mission(std::move(p), metrics(), calendar(), denominators);
 }
 
 // Runs steps [from, to) with `fill(step, values)` setting the step's values, collecting events.
