@@ -2,9 +2,9 @@
 # clang-tidy with the repository's .clang-tidy, over the files given or, with no arguments,
 # over every C++ source file the release build compiles (its compile_commands.json; the build
 # is configured if need be, not built). Prints each finding and exits 1 if there is any, 0 on
-# a clean tree. Not part of scripts/test.sh: the whole tree takes tens of minutes on 2 cores.
+# a clean tree. Not part of scripts/test.sh: the whole tree takes about 14 minutes on 2 cores.
 #   scripts/tidy.sh                        # the whole tree, one clang-tidy per core
-#   scripts/tidy.sh engine/io/h5_file.cpp  # a file or a few, before a commit
+#   scripts/tidy.sh engine/io/h5.cpp       # a file or a few, before a commit
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=build/release
