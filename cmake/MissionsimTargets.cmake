@@ -28,6 +28,14 @@ function(ms_add_module name)
     target_link_libraries(${target} PUBLIC missionsim_${dep})
   endforeach()
   target_link_libraries(${target} PUBLIC ${ARG_LIBS})
+  ms_unity(${target})
+endfunction()
+
+# ms_unity(TARGET): unity batches for TARGET when MISSIONSIM_UNITY is on.
+function(ms_unity target)
+  if(MISSIONSIM_UNITY)
+    set_target_properties(${target} PROPERTIES UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE 8)
+  endif()
 endfunction()
 
 # ms_add_test(NAME SOURCES ... LABELS ... [DEPS module...] [LIBS ...])

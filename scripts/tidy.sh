@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
 # clang-tidy with the repository's .clang-tidy, over the files given or, with no arguments,
-# over every C++ source file the release build compiles (its compile_commands.json; the build
-# is configured if need be, not built). Prints each finding and exits 1 if there is any, 0 on
+# over every C++ source file the release build compiles. The release build compiles in unity
+# batches, so its compile_commands.json names batches, not files: build/tidy is the release
+# preset configured (not built) with MISSIONSIM_UNITY=OFF, the same flags file by file, and is
+# configured again when a CMake file is newer than it. Prints each finding and exits 1 if there is any, 0 on
 # a clean tree. Not part of scripts/test.sh: the whole tree takes about 14 minutes on 2 cores.
 #   scripts/tidy.sh                        # the whole tree, one clang-tidy per core
 #   scripts/tidy.sh engine/io/h5.cpp       # a file or a few, before a commit
 set -euo pipefail
 cd "$(dirname "$0")/.."
-db=build/release
+db=build/tidy
 command -v clang-tidy >/dev/null || { echo "tidy: clang-tidy is missing (apt-get install clang-tidy)" >&2; exit 2; }
-[[ -f $db/compile_commands.json ]] || cmake --preset release >/dev/null
+if [[ ! -f $db/compile_commands.json ]] ||
+  [[ -n $(find . -path ./build -prune -o \( -name CMakeLists.txt -o -name '*.cmake' -o -name CMakePresets.json \) \
+    -newer "$db/compile_commands.json" -print -quit) ]]; then
+  cmake --preset release -B "$db" -DMISSIONSIM_UNITY=OFF >/dev/null
+fi
 
 # The project's own translation units: not the header-check files the build generates.
 mapfile -t known < <(/usr/bin/python3 - "$db/compile_commands.json" "$PWD" <<'PY'

@@ -1,6 +1,7 @@
 #include "engine/analysis/arm_comparison.hpp"
 
 #include "engine/core/error.hpp"
+#include "engine/core/no_value.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -9,33 +10,32 @@
 
 namespace missionsim {
 namespace {
-constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
-[[noreturn]] void fail(const std::string& what) {
+[[noreturn]] void contract_broken(const std::string& what) {
   throw InternalError("compare_arms: " + what);
 }
 
 std::size_t check(const ArmComparisonInput& in) {
-  if (in.arms.empty()) fail("needs at least one arm");
+  if (in.arms.empty()) contract_broken("needs at least one arm");
   if (in.qalys_outcome >= in.outcomes.size() || in.costs_outcome >= in.outcomes.size())
-    fail("the QALY and cost outcomes must be among the outcomes");
+    contract_broken("the QALY and cost outcomes must be among the outcomes");
   if (!std::isfinite(in.willingness_to_pay) || in.willingness_to_pay < 0)
-    fail("willingness to pay must be finite and >= 0");
+    contract_broken("willingness to pay must be finite and >= 0");
   for (double q : in.time_quantiles)
-    if (!(q >= 0 && q <= 1)) fail("quantiles must lie in [0, 1]");
+    if (!(q >= 0 && q <= 1)) contract_broken("quantiles must lie in [0, 1]");
   const auto& first = in.arms.front();
   const std::size_t samples = first.outcomes.empty() ? 0 : first.outcomes.front().size();
-  if (samples == 0) fail("needs at least one sample");
+  if (samples == 0) contract_broken("needs at least one sample");
   for (const auto& arm : in.arms) {
     if (arm.outcomes.size() != in.outcomes.size() || arm.goal_met.size() != in.goals.size() ||
         arm.time_to_target.size() != in.goals.size())
-      fail("arm '" + arm.name + "' has the wrong number of outcome or goal columns");
+      contract_broken("arm '" + arm.name + "' has the wrong number of outcome or goal columns");
     for (const auto& c : arm.outcomes)
-      if (c.size() != samples) fail("arm '" + arm.name + "' has a column of another length");
+      if (c.size() != samples) contract_broken("arm '" + arm.name + "' has a column of another length");
     for (const auto& c : arm.goal_met)
-      if (c.size() != samples) fail("arm '" + arm.name + "' has a column of another length");
+      if (c.size() != samples) contract_broken("arm '" + arm.name + "' has a column of another length");
     for (const auto& c : arm.time_to_target)
-      if (c.size() != samples) fail("arm '" + arm.name + "' has a column of another length");
+      if (c.size() != samples) contract_broken("arm '" + arm.name + "' has a column of another length");
   }
   return samples;
 }

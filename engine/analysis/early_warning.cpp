@@ -1,6 +1,7 @@
 #include "engine/analysis/early_warning.hpp"
 
 #include "engine/core/error.hpp"
+#include "engine/core/no_value.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -10,7 +11,6 @@
 namespace missionsim {
 
 namespace {
-constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
 // Kernel weights exp(−½(j/σ)²) for j = 0, 1, … while j < 4σ: ksmooth's normal kernel and cutoff.
 std::vector<double> causal_kernel(const EarlyWarningSettings& s, std::size_t length) {

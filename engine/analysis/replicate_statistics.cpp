@@ -1,6 +1,7 @@
 #include "engine/analysis/replicate_statistics.hpp"
 
 #include "engine/core/error.hpp"
+#include "engine/core/no_value.hpp"
 
 #include <boost/math/distributions/students_t.hpp>
 
@@ -10,7 +11,6 @@
 
 namespace missionsim {
 namespace {
-constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 constexpr double z975 = 1.959963984540054;  // standard normal 97.5% quantile
 
 // Sorted copy of the non-NaN values (+∞ last).

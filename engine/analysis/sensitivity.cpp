@@ -1,6 +1,7 @@
 #include "engine/analysis/sensitivity.hpp"
 
 #include "engine/core/error.hpp"
+#include "engine/core/no_value.hpp"
 #include "engine/rng/philox_stream.hpp"
 
 #include <Eigen/Dense>
@@ -13,7 +14,6 @@ namespace missionsim {
 
 namespace {
 
-constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 constexpr std::uint32_t bootstrap_stream = 0x5E45;
 
 using Matrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;

@@ -101,18 +101,21 @@ h5::Dataset write_run_axis(hid_t group, const std::vector<std::uint32_t>& run_sl
   h5::write_attribute(run, "long_name", "run index (see the /runs group)");
   return run;
 }
-
-// One analysis group's datasets and every run's values, kept until finish(). Each value owns a
-// row of `numbers` or of `texts` (value-major: row × runs), so its column is written in one call.
-struct AnalysisTable {
-  std::vector<h5::Dataset> datasets;  // one per value spec
-  std::vector<std::size_t> row;       // per value spec: its row in numbers or texts
-  std::vector<double> numbers;
-  std::vector<std::string> texts;
-};
 }  // namespace
 
 struct Hdf5Recorder::State {
+  // One analysis group's datasets and every run's values, kept until finish(). Each value owns
+  // a row of `numbers` or of `texts` (value-major: row × runs), so its column is written in one
+  // call. Nested rather than file-local: a member of a class with external linkage may not have
+  // a type from an anonymous namespace (-Wsubobject-linkage once the file is part of a unity
+  // translation unit).
+  struct AnalysisTable {
+    std::vector<h5::Dataset> datasets;  // one per value spec
+    std::vector<std::size_t> row;       // per value spec: its row in numbers or texts
+    std::vector<double> numbers;
+    std::vector<std::string> texts;
+  };
+
   RecordingHeader header;
   MetricBuffer values;
   std::vector<std::optional<RunRecord>> runs;
@@ -261,7 +264,7 @@ void Hdf5Recorder::begin(const RecordingHeader& header) {
     const std::string where = "/" + a.group;
     const auto group = h5::create_group(root, a.group, true);
     const auto axis = write_run_axis(group, run_slots, where + "/run");
-    AnalysisTable table;
+    State::AnalysisTable table;
     std::size_t number_rows = 0;
     std::size_t text_rows = 0;
     for (const auto& v : a.values) {

@@ -1,5 +1,7 @@
 #include "models/equity/inequality.hpp"
 
+#include "engine/core/no_value.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -7,7 +9,6 @@
 namespace missionsim::model {
 
 namespace {
-constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 constexpr std::size_t least_deprived = 0, most_deprived = quintile_count - 1;
 }  // namespace
 

@@ -2,6 +2,7 @@
 
 #include "engine/analysis/discounting.hpp"
 #include "engine/core/error.hpp"
+#include "engine/core/no_value.hpp"
 #include "engine/experiment/run_executor.hpp"
 #include "engine/io/metric_index.hpp"
 #include "engine/rng/distribution.hpp"
@@ -21,7 +22,6 @@
 namespace missionsim::model {
 
 namespace {
-constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
 // --- loading and checking ---------------------------------------------------------------------
 

@@ -28,13 +28,6 @@ Diagnostic said(Diagnostic where, std::string message) {
   return where;
 }
 
-bool is_gap(Aggregation a) {
-  return a == Aggregation::gap_best_worst || a == Aggregation::rate_gap_per_100k;
-}
-bool is_rate(Aggregation a) {
-  return a == Aggregation::rate_per_100k || a == Aggregation::rate_gap_per_100k;
-}
-
 // The metric, label and aggregation checks.
 void check_measure(const GoalParams& g, const std::vector<MetricSpec>& metrics,
                    std::vector<Diagnostic>& out) {

@@ -1,5 +1,6 @@
 #include "models/mission/mission.hpp"
 
+#include "engine/core/no_value.hpp"
 #include "engine/io/metric_index.hpp"
 
 #include "engine/core/error.hpp"
@@ -11,15 +12,7 @@
 namespace missionsim::model {
 
 namespace {
-constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 constexpr double per_100k = 100000.0;
-
-bool is_rate(Aggregation a) {
-  return a == Aggregation::rate_per_100k || a == Aggregation::rate_gap_per_100k;
-}
-bool is_gap(Aggregation a) {
-  return a == Aggregation::gap_best_worst || a == Aggregation::rate_gap_per_100k;
-}
 }  // namespace
 
 Mission::Mission(MissionParams params, const std::vector<MetricSpec>& metrics, const Calendar& calendar,

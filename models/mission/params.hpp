@@ -31,6 +31,14 @@ enum class WindowStatistic { mean, sum };
 enum class Direction { at_most, at_least };
 
 const char* aggregation_name(Aggregation a);
+/// Whether the aggregation divides by the persons in a group (a rate per 100,000).
+constexpr bool is_rate(Aggregation a) noexcept {
+  return a == Aggregation::rate_per_100k || a == Aggregation::rate_gap_per_100k;
+}
+/// Whether the aggregation measures the spread between the breakdown's groups.
+constexpr bool is_gap(Aggregation a) noexcept {
+  return a == Aggregation::gap_best_worst || a == Aggregation::rate_gap_per_100k;
+}
 
 /// Positioned diagnostics (empty messages) for the keys of one [[goals]] element, taken while
 /// the document is alive so that check_goals() can point at the right line later.
